@@ -1,0 +1,5 @@
+// Composition root: the platform plus the list of business modules (業務アプリケーション).
+// Adding a module is adding it to this list; the platform never imports a module itself.
+import type { BusinessModule } from "./platform/contract.ts";
+
+export const modules: BusinessModule[] = [];

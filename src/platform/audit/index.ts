@@ -1,0 +1,10 @@
+// 監査ログ (audit log): hash-chained record of every access to personal data and operator action.
+import type { AreaDefinition } from "../contract.ts";
+import { auditRoutes } from "./routes.ts";
+
+export const audit: AreaDefinition = {
+  id: "audit",
+  name: "監査ログ",
+  migrations: new URL("./migrations/", import.meta.url),
+  routes: auditRoutes,
+};

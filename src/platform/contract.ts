@@ -1,0 +1,95 @@
+// The contract every platform area and every business module fulfils (architecture §1).
+// A module is one object of this shape; the platform composes them and never imports a
+// module by name. Areas of the platform itself use the same shape, so "a module" and "a
+// platform area" are wired the same way.
+import type { FastifyInstance } from "fastify";
+import type { TSchema } from "@sinclair/typebox";
+import type { Database, Tx } from "./db/database.ts";
+import type { Logger } from "pino";
+
+/** 閲覧 read, 更新 write, 証明 issue (certificates), 管理 admin. */
+export type Role = "read" | "write" | "issue" | "admin";
+export const ROLES: readonly Role[] = ["read", "write", "issue", "admin"];
+export const ROLE_NAMES_JA: Record<Role, string> = { read: "閲覧", write: "更新", issue: "証明", admin: "管理" };
+
+/** A domain event as stored in the outbox and handed to subscribers. */
+export interface DomainEvent<P = Record<string, unknown>> {
+  id: string;
+  seq: string;
+  tenantId: string;
+  type: string;
+  subject: string;
+  payload: P;
+  occurredAt: Date;
+}
+
+/** Runs inside withTenant(event.tenantId); must be idempotent (the platform also dedupes by id). */
+export type EventHandler = (event: DomainEvent, tx: Tx, platform: Platform) => Promise<void>;
+
+export interface SettingDefinition<T = unknown> {
+  /** Dotted key, prefixed with the area/module id: `platform.mayorName`. */
+  key: string;
+  label: string;
+  description: string;
+  schema: TSchema;
+  /** The national default (全国標準). */
+  nationalDefault: T;
+  /** The law or official page that sets the default, or "標準仕様" when the standard does. */
+  source: string;
+}
+
+export interface JobContext {
+  tenantId: string;
+  platform: Platform;
+  log: Logger;
+}
+
+export interface JobDefinition {
+  /** Unique, prefixed with the area/module id: `audit.verify`. */
+  name: string;
+  description: string;
+  /** Cron expression (platform time zone Asia/Tokyo); omitted for on-demand jobs. */
+  cron?: string;
+  /** One run per active tenant (true) or one platform-wide run (false). */
+  perTenant: boolean;
+  run(ctx: JobContext): Promise<Record<string, unknown> | void>;
+}
+
+export interface AreaDefinition {
+  id: string;
+  name: string;
+  migrations?: URL;
+  settings?: SettingDefinition[];
+  routes?: (app: FastifyInstance, platform: Platform) => void | Promise<void>;
+  subscriptions?: Record<string, EventHandler>;
+  jobs?: JobDefinition[];
+}
+
+/** A business module (業務アプリケーション): an area that is also listed in the staff UI. */
+export interface BusinessModule extends AreaDefinition {
+  kind: "module";
+}
+
+export interface SettingsService {
+  resolve<T = unknown>(tx: Tx, tenantId: string, key: string): Promise<T>;
+}
+
+export interface EventPublisher {
+  /** Writes the event to the outbox in the caller's (tenant) transaction. */
+  publish(tx: Tx, event: { type: string; subject: string; payload: Record<string, unknown> }): Promise<string>;
+}
+
+export interface Platform {
+  db: Database;
+  log: Logger;
+  areas: readonly AreaDefinition[];
+  settings: SettingsService;
+  events: EventPublisher;
+}
+
+/** Roles are granted per business module, plus "platform" for the platform's own screens. */
+export const PLATFORM_ROLE_MODULE = "platform";
+
+export function roleModules(platform: Platform): string[] {
+  return [PLATFORM_ROLE_MODULE, ...platform.areas.filter((a) => "kind" in a && a.kind === "module").map((a) => a.id)];
+}

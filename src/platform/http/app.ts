@@ -1,0 +1,127 @@
+// The HTTP edge: one Fastify instance with TypeBox schemas that validate requests, serialise
+// responses and produce the OpenAPI 3 document (/openapi.json, browsable at /docs).
+import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import cookie from "@fastify/cookie";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import fastifyStatic from "@fastify/static";
+import fs from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Platform } from "../contract.ts";
+import { checkAccess } from "./access.ts";
+import { Problem, ProblemSchema, problems } from "./problem.ts";
+import { loadSession, SESSION_COOKIE, type SessionPolicy } from "../identity/session.ts";
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+const WEB_DIST = fileURLToPath(new URL("../../../web/dist/", import.meta.url));
+
+export interface HttpOptions {
+  sessionPolicy: SessionPolicy;
+  logLevel: string;
+  version: string;
+}
+
+/** Log lines carry the path only: query strings may hold search terms such as names. */
+function pathOnly(url: string): string {
+  const q = url.indexOf("?");
+  return q === -1 ? url : url.slice(0, q);
+}
+
+export async function buildApp(platform: Platform, options: HttpOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+    logger: {
+      level: options.logLevel,
+      serializers: {
+        req: (req) => ({ id: req.id, method: req.method, path: pathOnly(req.url) }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+    },
+    ajv: { customOptions: { allErrors: true, coerceTypes: "array", removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addSchema(ProblemSchema);
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "kyodo API",
+        version: options.version,
+        description: "kyodo (共同) municipal cloud: platform and business-module API. Errors are application/problem+json.",
+      },
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: SESSION_COOKIE } } },
+    },
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => (json.$id as string) ?? `def-${i}` },
+  });
+  await app.register(swaggerUi, { routePrefix: "/docs" });
+
+  // Deny by default: a route that forgets its access rule does not register.
+  app.addHook("onRoute", (route) => {
+    const url = route.url;
+    if (url.startsWith("/docs") || url.startsWith("/assets") || url === "/*") return;
+    if (!route.config?.access) throw new Error(`route ${route.method} ${url} declares no access rule`);
+    route.preHandler = [checkAccess, ...(Array.isArray(route.preHandler) ? route.preHandler : route.preHandler ? [route.preHandler] : [])];
+  });
+
+  app.decorateRequest("principal", null);
+  app.decorateRequest("sessionExpired", false);
+  app.addHook("onRequest", async (req) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const found = await loadSession(platform.db, token, options.sessionPolicy);
+    if (found && "principal" in found) req.principal = found.principal;
+    else if (found) req.sessionExpired = true;
+  });
+
+  app.setErrorHandler((error: FastifyError | Problem, req, reply) => {
+    let problem: Problem;
+    if (error instanceof Problem) problem = error;
+    else if (error.validation) {
+      problem = problems.invalid(
+        error.validation.map((v) => ({
+          field: `${error.validationContext ?? "body"}${v.instancePath || ""}${
+            v.keyword === "required" ? `/${(v.params as { missingProperty: string }).missingProperty}` : ""
+          }`,
+          message: v.message ?? "invalid",
+        })),
+      );
+    } else if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") {
+      problem = new Problem(413, "payload-too-large", "The request body is too large", "送信データが大きすぎます",
+        `limit ${BODY_LIMIT_BYTES} bytes`);
+    } else if (error.code === "FST_ERR_CTP_INVALID_JSON_BODY" || (error instanceof SyntaxError && error.statusCode === 400)) {
+      problem = new Problem(400, "malformed-json", "The request body is not valid JSON", "JSONの形式が正しくありません");
+    } else if (error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") {
+      problem = new Problem(415, "unsupported-media-type", "Unsupported content type", "対応していない形式です");
+    } else if (error.statusCode && error.statusCode < 500) {
+      problem = new Problem(error.statusCode, "bad-request", "Bad request", "不正なリクエストです");
+    } else {
+      // The message may hold values from SQL; log the error kind and stack only.
+      req.log.error({ err: { type: error.name, code: error.code, stack: error.stack } }, "unhandled error");
+      problem = new Problem(500, "internal-error", "Internal error", "システムエラーが発生しました");
+    }
+    reply.status(problem.status).type("application/problem+json").send(problem.toBody());
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    if (req.method === "GET" && !req.url.startsWith("/api/") && fs.existsSync(WEB_DIST + "index.html")) {
+      return reply.type("text/html").send(fs.createReadStream(WEB_DIST + "index.html"));
+    }
+    const p = problems.notFound("route");
+    return reply.status(404).type("application/problem+json").send(p.toBody());
+  });
+
+  app.get("/openapi.json", { config: { access: { public: true } }, schema: { hide: true } }, () => app.swagger());
+
+  for (const area of platform.areas) {
+    if (area.routes) await app.register(async (scope) => area.routes!(scope, platform));
+  }
+
+  if (fs.existsSync(WEB_DIST)) {
+    await app.register(fastifyStatic, { root: WEB_DIST, prefix: "/", wildcard: true, index: ["index.html"] });
+  }
+  return app;
+}

@@ -1,0 +1,13 @@
+// 職員認証 (staff identity): accounts, roles per module, sessions, log-in with back-off.
+import type { AreaDefinition } from "../contract.ts";
+import type { SessionPolicy } from "./session.ts";
+import { identityRoutes } from "./routes.ts";
+
+export function identityArea(policy: SessionPolicy): AreaDefinition {
+  return {
+    id: "identity",
+    name: "職員認証",
+    migrations: new URL("./migrations/", import.meta.url),
+    routes: (app, platform) => identityRoutes(app, platform, policy),
+  };
+}
