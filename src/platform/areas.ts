@@ -7,6 +7,7 @@ import { identityArea } from "./identity/index.ts";
 import { audit } from "./audit/index.ts";
 import { settingsArea } from "./settings/index.ts";
 import { events } from "./events/index.ts";
+import { jobsArea } from "./jobs/index.ts";
 
 export function platformAreas(policy: SessionPolicy): AreaDefinition[] {
   return [
@@ -16,5 +17,6 @@ export function platformAreas(policy: SessionPolicy): AreaDefinition[] {
     audit,
     settingsArea,
     events,
+    jobsArea,
   ];
 }

@@ -1,11 +1,11 @@
 // Logging in through the real HTTP API with app.inject, for route tests.
-import type { FastifyInstance, InjectOptions } from "fastify";
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import { expect } from "vitest";
 
 export interface Session {
   cookie: string;
   csrfToken: string;
-  request(options: InjectOptions): ReturnType<FastifyInstance["inject"]>;
+  request(options: InjectOptions): Promise<LightMyRequestResponse>;
 }
 
 export async function login(app: FastifyInstance, loginId: string, password: string, tenantId?: string): Promise<Session> {
