@@ -18,7 +18,7 @@ export async function addStaff(db: Database, tenantId: string, loginId: string, 
   return db.withTenant(tenantId, (tx) => createStaff(tx, { loginId, displayName: `職員 ${loginId}`, password: PASSWORD, roles }));
 }
 
-export async function addOperator(db: Database, loginId = "op") {
+export async function addOperator(db: Database, loginId = "ops") {
   const passwordHash = await hashPassword(PASSWORD);
   await withOperator(db, { actor: "system:test", action: "identity.operator-created" }, (tx) =>
     tx.query("INSERT INTO operator_account (login_id, display_name, password_hash) VALUES ($1, $2, $3)", [

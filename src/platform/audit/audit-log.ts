@@ -116,7 +116,7 @@ export async function verifyAuditLog(tx: Tx): Promise<VerifyResult> {
     let prevHash = GENESIS;
     const cursor = await tx.query<StoredAuditEntry>(
       `SELECT tenant_id, seq::text, at, actor, action, subject, purpose, detail, prev_hash, hash
-       FROM audit_log WHERE tenant_id = $1 ORDER BY seq`,
+       FROM audit_log WHERE tenant_id = $1 ORDER BY audit_log.seq`,
       [chain],
     );
     for (const row of cursor.rows) {

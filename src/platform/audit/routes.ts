@@ -43,7 +43,7 @@ export function auditRoutes(fastify: FastifyInstance, platform: Platform): void 
           await tx.query(
             `SELECT seq::text, at, actor, action, subject, purpose, hash FROM audit_log
              WHERE ($1::bigint IS NULL OR seq < $1) AND ($3::text IS NULL OR action = $3)
-             ORDER BY seq DESC LIMIT $2`,
+             ORDER BY audit_log.seq DESC LIMIT $2`,
             [before ?? null, limit, action ?? null],
           )
         ).rows,

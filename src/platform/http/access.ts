@@ -1,6 +1,6 @@
 // Access control, deny by default: every route declares `config.access`, and a route without
 // one refuses to register. Checked before the handler runs, on every request.
-import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyReply, FastifyRequest, RouteOptions } from "fastify";
 import type { Role } from "../contract.ts";
 import { hasRole, type Principal } from "../identity/principal.ts";
 import { problems } from "./problem.ts";
@@ -58,4 +58,17 @@ export function operatorOf(req: FastifyRequest): Extract<Principal, { kind: "ope
   const p = req.principal;
   if (!p || p.kind !== "operator") throw problems.forbidden("a platform operator");
   return p;
+}
+
+/**
+ * The onRoute hook of the application: a route without `config.access` does not register,
+ * and every route checks access first — before validation, so an anonymous caller learns
+ * nothing of the schema. The API docs (/docs) and the static web files are public.
+ */
+export function enforceAccessRule(route: RouteOptions): void {
+  const url = route.url;
+  if (url.startsWith("/docs") || url === "/*") return;
+  if (!route.config?.access) throw new Error(`route ${String(route.method)} ${url} declares no access rule`);
+  const own = route.preValidation;
+  route.preValidation = [checkAccess, ...(Array.isArray(own) ? own : own ? [own] : [])];
 }

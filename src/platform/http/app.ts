@@ -9,7 +9,7 @@ import fastifyStatic from "@fastify/static";
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Platform } from "../contract.ts";
-import { checkAccess } from "./access.ts";
+import { enforceAccessRule } from "./access.ts";
 import { Problem, ProblemSchema, problems } from "./problem.ts";
 import { loadSession, SESSION_COOKIE, type SessionPolicy } from "../identity/session.ts";
 
@@ -59,13 +59,7 @@ export async function buildApp(platform: Platform, options: HttpOptions): Promis
   });
   await app.register(swaggerUi, { routePrefix: "/docs" });
 
-  // Deny by default: a route that forgets its access rule does not register.
-  app.addHook("onRoute", (route) => {
-    const url = route.url;
-    if (url.startsWith("/docs") || url.startsWith("/assets") || url === "/*") return;
-    if (!route.config?.access) throw new Error(`route ${route.method} ${url} declares no access rule`);
-    route.preHandler = [checkAccess, ...(Array.isArray(route.preHandler) ? route.preHandler : route.preHandler ? [route.preHandler] : [])];
-  });
+  app.addHook("onRoute", enforceAccessRule);
 
   app.decorateRequest("principal", null);
   app.decorateRequest("sessionExpired", false);

@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestPlatform, type TestPlatform } from "../../../test/support/platform.ts";
+import { addOperator, addStaff, addTenants, PASSWORD, TOWN_A, TOWN_B } from "../../../test/support/fixtures.ts";
+import { login } from "../../../test/support/http.ts";
+import { FAILURES_BEFORE_LOCK, lockMinutes } from "./login.ts";
+import { hasRole } from "./principal.ts";
+
+let t: TestPlatform;
+
+beforeAll(async () => {
+  t = await createTestPlatform();
+  await addTenants(t.db);
+  await addStaff(t.db, TOWN_A.id, "admin", { platform: ["admin"] });
+  await addStaff(t.db, TOWN_A.id, "clerk", { platform: ["read"] });
+  await addStaff(t.db, TOWN_A.id, "locky", { platform: ["read"] });
+  await addOperator(t.db);
+});
+afterAll(() => t.close());
+
+const post = (payload: unknown) => t.app().then((app) => app.inject({ method: "POST", url: "/api/session", payload: payload as object }));
+
+describe("roles per module (閲覧・更新・証明・管理)", () => {
+  it("admin implies every role; write and issue imply read; read implies nothing more", () => {
+    expect(hasRole(["admin"], "issue")).toBe(true);
+    expect(hasRole(["write"], "read")).toBe(true);
+    expect(hasRole(["issue"], "read")).toBe(true);
+    expect(hasRole(["read"], "write")).toBe(false);
+    expect(hasRole(["write"], "issue")).toBe(false);
+    expect(hasRole(undefined, "read")).toBe(false);
+  });
+});
+
+describe("log-in", () => {
+  it("stores only an Argon2id hash of the password", async () => {
+    const row = await t.db.withTenant(TOWN_A.id, (tx) => tx.query("SELECT password_hash FROM staff_account WHERE login_id = 'admin'"));
+    expect(row.rows[0].password_hash).toMatch(/^\$argon2id\$/);
+    expect(row.rows[0].password_hash).not.toContain(PASSWORD);
+  });
+
+  it("sets an HTTP-only, SameSite=Strict session cookie and returns the CSRF token", async () => {
+    const response = await post({ tenantId: TOWN_A.id, loginId: "clerk", password: PASSWORD });
+    expect(response.statusCode).toBe(200);
+    const cookie = String(response.headers["set-cookie"]);
+    expect(cookie).toMatch(/kyodo_session=/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    expect(response.json()).toMatchObject({ kind: "staff", tenant: { id: TOWN_A.id, name: "葉山町" }, roles: { platform: ["read"] } });
+    expect(response.json().csrfToken).toHaveLength(32);
+  });
+
+  it("a staff account of town A cannot log in at town B", async () => {
+    const response = await post({ tenantId: TOWN_B.id, loginId: "admin", password: PASSWORD });
+    expect(response.statusCode).toBe(401);
+    expect(response.json().code).toBe("invalid-credentials");
+  });
+
+  it("rejects a code with a wrong check digit, and an unknown municipality, precisely", async () => {
+    const wrong = await post({ tenantId: "143015", loginId: "admin", password: PASSWORD });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json()).toMatchObject({ code: "invalid-local-government-code", errors: [{ field: "tenantId" }] });
+    const unknown = await post({ tenantId: "131016", loginId: "admin", password: PASSWORD });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().code).toBe("unknown-tenant");
+  });
+
+  it("an operator logs in with no municipality and is audited on the platform chain", async () => {
+    const response = await post({ loginId: "ops", password: PASSWORD });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ kind: "operator", tenant: null });
+    const audit = await t.db.owner.query("SELECT action FROM audit_log WHERE tenant_id = 'platform' AND action = 'identity.login'");
+    expect(audit.rowCount).toBeGreaterThan(0);
+  });
+
+  it(`locks the account after ${FAILURES_BEFORE_LOCK} failures, even against the right password, with doubling back-off`, async () => {
+    expect([4, 5, 6, 7, 20].map(lockMinutes)).toEqual([0, 1, 2, 4, 60]);
+    for (let i = 0; i < FAILURES_BEFORE_LOCK; i++) {
+      const r = await post({ tenantId: TOWN_A.id, loginId: "locky", password: "wrong password" });
+      expect(r.statusCode).toBe(401);
+    }
+    const locked = await post({ tenantId: TOWN_A.id, loginId: "locky", password: PASSWORD });
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().code).toBe("login-locked");
+    const audit = await t.db.withTenant(TOWN_A.id, (tx) =>
+      tx.query("SELECT action FROM audit_log WHERE action LIKE 'identity.login%' ORDER BY seq DESC LIMIT 2"),
+    );
+    expect(audit.rows.map((r) => r.action)).toEqual(["identity.login-refused-locked", "identity.login-failed"]);
+    // Once the lock has passed, the right password works and the counter resets.
+    await t.db.withTenant(TOWN_A.id, (tx) => tx.query("UPDATE staff_account SET locked_until = now() - interval '1 second' WHERE login_id = 'locky'"));
+    const ok = await post({ tenantId: TOWN_A.id, loginId: "locky", password: PASSWORD });
+    expect(ok.statusCode).toBe(200);
+    const row = await t.db.withTenant(TOWN_A.id, (tx) => tx.query("SELECT failed_logins FROM staff_account WHERE login_id = 'locky'"));
+    expect(row.rows[0].failed_logins).toBe(0);
+  });
+});
+
+describe("sessions, CSRF and roles on every route", () => {
+  it("a request without a session is refused with 401 unauthenticated", async () => {
+    const app = await t.app();
+    const r = await app.inject({ method: "GET", url: "/api/staff" });
+    expect(r.statusCode).toBe(401);
+    expect(r.json().code).toBe("unauthenticated");
+  });
+
+  it("a clerk without the admin role gets 403 and nothing is created", async () => {
+    const app = await t.app();
+    const clerk = await login(app, "clerk", PASSWORD, TOWN_A.id);
+    expect((await clerk.request({ method: "GET", url: "/api/staff" })).statusCode).toBe(403);
+    const create = await clerk.request({
+      method: "POST",
+      url: "/api/staff",
+      payload: { loginId: "sneaky", displayName: "x", password: "a long password 1", roles: {} },
+    });
+    expect(create.statusCode).toBe(403);
+    expect(create.json().code).toBe("forbidden");
+    const count = await t.db.withTenant(TOWN_A.id, (tx) => tx.query("SELECT 1 FROM staff_account WHERE login_id = 'sneaky'"));
+    expect(count.rowCount).toBe(0);
+  });
+
+  it("a state change without the CSRF token is refused", async () => {
+    const app = await t.app();
+    const admin = await login(app, "admin", PASSWORD, TOWN_A.id);
+    const r = await app.inject({
+      method: "POST",
+      url: "/api/staff",
+      headers: { cookie: admin.cookie },
+      payload: { loginId: "nocsrf", displayName: "x", password: "a long password 1", roles: {} },
+    });
+    expect(r.statusCode).toBe(403);
+    expect(r.json().code).toBe("csrf-token-invalid");
+  });
+
+  it("an expired session gets 401 session-expired", async () => {
+    const app = await t.app();
+    const admin = await login(app, "admin", PASSWORD, TOWN_A.id);
+    await t.db.owner.query("UPDATE staff_session SET last_seen_at = now() - interval '2 hours' WHERE ended_at IS NULL");
+    const r = await admin.request({ method: "GET", url: "/api/staff" });
+    expect(r.statusCode).toBe(401);
+    expect(r.json().code).toBe("session-expired");
+  });
+
+  it("after log-out the session no longer works", async () => {
+    const app = await t.app();
+    const admin = await login(app, "admin", PASSWORD, TOWN_A.id);
+    expect((await admin.request({ method: "DELETE", url: "/api/session" })).statusCode).toBe(204);
+    expect((await admin.request({ method: "GET", url: "/api/session" })).statusCode).toBe(401);
+  });
+
+  it("an admin creates staff with roles for known modules only, and duplicate IDs conflict", async () => {
+    const app = await t.app();
+    const admin = await login(app, "admin", PASSWORD, TOWN_A.id);
+    const payload = { loginId: "newbie", displayName: "新人 職員", password: "a long password 1", roles: { platform: ["read"] } };
+    const created = await admin.request({ method: "POST", url: "/api/staff", payload });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ loginId: "newbie", roles: { platform: ["read"] } });
+    const again = await admin.request({ method: "POST", url: "/api/staff", payload });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe("login-id-taken");
+    const unknown = await admin.request({ method: "POST", url: "/api/staff", payload: { ...payload, loginId: "other", roles: { nosuch: ["read"] } } });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().errors).toEqual([{ field: "body/roles/nosuch", message: "unknown module" }]);
+  });
+});
