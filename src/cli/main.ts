@@ -22,7 +22,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, sub] = positionals;
   if (values.help || !command) {
     console.info(USAGE);
-    return command ? 0 : 2;
+    return values.help ? 0 : 2;
   }
   const config = loadConfig();
   const log = createLogger(command === "serve" ? config.logLevel : "warn");
@@ -91,8 +91,8 @@ async function main(argv: string[]): Promise<number> {
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
-  (error: Error) => {
-    console.error(`kyodo: ${error.message}`);
+  (error: unknown) => {
+    console.error(`kyodo: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   },
 );

@@ -55,6 +55,37 @@ export interface JobDefinition {
   run(ctx: JobContext): Promise<Record<string, unknown> | void>;
 }
 
+/** One column of a standard data layout (標準レイアウト): CSV header name, meaning and type. */
+export interface LayoutColumn {
+  /** CSV header (ASCII snake_case, stable across versions). */
+  name: string;
+  /** Japanese label, for the documentation. */
+  label: string;
+  /** TypeBox schema of the cell value after parsing (string, integer, date string, enum …). */
+  schema: TSchema;
+  required: boolean;
+  description?: string;
+}
+
+/**
+ * A standard data layout (architecture §6): how an area's data leaves and re-enters the
+ * platform as CSV (UTF-8, or Shift_JIS on request) with a JSON schema. Rows are plain objects
+ * keyed by column name with values already parsed to their schema types.
+ */
+export interface LayoutDefinition<Row extends Record<string, unknown> = Record<string, unknown>> {
+  /** `<area>.<name>`, e.g. `addressee.addressees`. */
+  id: string;
+  name: string;
+  version: string;
+  columns: LayoutColumn[];
+  /** Streams the tenant's rows, in a stable order, inside a tenant transaction. */
+  exportRows(tx: Tx): AsyncIterable<Row>;
+  /** Cross-row and database checks after per-cell validation; returns errors by row index. */
+  validateRows?(tx: Tx, rows: Row[]): Promise<{ row: number; column: string; message: string }[]>;
+  /** Writes validated rows inside the caller's tenant transaction (which rolls back on any error). */
+  importRows(tx: Tx, rows: Row[], platform: Platform): Promise<{ imported: number }>;
+}
+
 export interface AreaDefinition {
   id: string;
   name: string;
@@ -63,6 +94,7 @@ export interface AreaDefinition {
   routes?: (app: FastifyInstance, platform: Platform) => void | Promise<void>;
   subscriptions?: Record<string, EventHandler>;
   jobs?: JobDefinition[];
+  layouts?: LayoutDefinition[];
 }
 
 /** A business module (業務アプリケーション): an area that is also listed in the staff UI. */

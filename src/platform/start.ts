@@ -92,7 +92,7 @@ export function composePlatform(db: Database, areas: readonly AreaDefinition[], 
     log,
     areas,
     settings: createSettingsService(areas),
-    events: createEventPublisher(),
+    events: createEventPublisher(areas),
   };
 }
 

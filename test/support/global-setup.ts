@@ -3,7 +3,6 @@
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import net from "node:net";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres } from "../../src/platform/db/embedded.ts";
@@ -12,19 +11,9 @@ import { migrate } from "../../src/platform/db/migrate.ts";
 import { allAreas, migrationSources } from "../../src/platform/start.ts";
 import { loadConfig } from "../../src/platform/config.ts";
 import { modules } from "../../src/main.ts";
+import { freePort } from "./ports.ts";
 
 export const TEMPLATE_DATABASE = "kyodo_template";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 declare module "vitest" {
   export interface ProvidedContext {
