@@ -6,6 +6,8 @@ import { buildApp } from "../platform/http/app.ts";
 import { modules } from "../main.ts";
 import { DEMO_OPERATOR, DEMO_PASSWORD, DEMO_STAFF, DEMO_TENANTS, seedDemo } from "../platform/demo/seed.ts";
 import { verifyAuditLog } from "../platform/audit/audit-log.ts";
+import { startJobs } from "../platform/jobs/runner.ts";
+import { startDispatcher } from "../platform/events/dispatcher.ts";
 
 const USAGE = `usage: kyodo <command>
   serve [--demo]     start the platform (embedded PostgreSQL unless DATABASE_URL); --demo seeds demo data once
@@ -63,6 +65,9 @@ async function main(argv: string[]): Promise<number> {
           logLevel: config.logLevel,
           version: "0.1.0",
         });
+        // Jobs start before listening, so their queues exist when requests arrive.
+        const jobs = await startJobs(platform);
+        const dispatcher = await startDispatcher(platform);
         await app.listen({ port: config.port, host: config.host });
         const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}/`;
         console.info(`kyodo is ready at ${url} (database: ${db.mode}; started in ${Date.now() - started} ms)`);
@@ -79,6 +84,8 @@ async function main(argv: string[]): Promise<number> {
         });
         console.info("shutting down");
         await app.close();
+        await dispatcher.stop();
+        await jobs.stop();
         return 0;
       }
     }

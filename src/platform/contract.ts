@@ -39,6 +39,7 @@ export interface SettingDefinition<T = unknown> {
 }
 
 export interface JobContext {
+  /** The municipality's code, or `'platform'` for a platform job (perTenant: false). */
   tenantId: string;
   platform: Platform;
   log: Logger;

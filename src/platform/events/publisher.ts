@@ -1,15 +1,31 @@
-// Publishing: write the event to the outbox in the caller's tenant transaction.
-import type { EventPublisher } from "../contract.ts";
+// 発行 (publishing): the transactional outbox. An event is written in the caller's tenant
+// transaction, together with one delivery row per subscriber and a NOTIFY that wakes the
+// dispatchers; all three commit with the business change or vanish with it.
+import type { AreaDefinition, EventPublisher } from "../contract.ts";
+import { collectSubscriptions } from "./subscriptions.ts";
+import { currentTenant, insertDeliveries, insertEvent, lockSubject, notifyDue } from "./queries.ts";
 
-export function createEventPublisher(): EventPublisher {
+export class PublishOutsideTenantError extends Error {
+  constructor() {
+    super("an event can only be published inside a tenant transaction (withTenant)");
+    this.name = "PublishOutsideTenantError";
+  }
+}
+
+export function createEventPublisher(areas: readonly AreaDefinition[]): EventPublisher {
+  const subscriptions = collectSubscriptions(areas);
   return {
     async publish(tx, event) {
-      const result = await tx.query(
-        `INSERT INTO event_outbox (tenant_id, type, subject, payload)
-         VALUES (current_setting('kyodo.tenant_id', true), $1, $2, $3) RETURNING id`,
-        [event.type, event.subject, event.payload],
-      );
-      return result.rows[0].id as string;
+      const tenantId = (await tx.query(currentTenant())).rows[0]?.tenant_id as string | null;
+      if (!tenantId) throw new PublishOutsideTenantError();
+      await tx.query(lockSubject(tenantId, event.subject));
+      const inserted = (await tx.query(insertEvent(tenantId, event.type, event.subject, event.payload))).rows[0];
+      const subscribers = subscriptions.subscribersOf(event.type);
+      if (subscribers.length > 0) {
+        await tx.query(insertDeliveries(tenantId, inserted.seq, inserted.id, event.type, event.subject, subscribers));
+        await tx.query(notifyDue(tenantId));
+      }
+      return inserted.id as string;
     },
   };
 }

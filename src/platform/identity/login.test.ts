@@ -145,6 +145,14 @@ describe("sessions, CSRF and roles on every route", () => {
     expect((await admin.request({ method: "GET", url: "/api/session" })).statusCode).toBe(401);
   });
 
+  it("lists the modules roles can be granted for", async () => {
+    const app = await t.app();
+    const clerk = await login(app, "clerk", PASSWORD, TOWN_A.id);
+    const modules = await clerk.request({ method: "GET", url: "/api/modules" });
+    expect(modules.statusCode).toBe(200);
+    expect(modules.json()[0]).toEqual({ id: "platform", name: "共通基盤" });
+  });
+
   it("an admin creates staff with roles for known modules only, and duplicate IDs conflict", async () => {
     const app = await t.app();
     const admin = await login(app, "admin", PASSWORD, TOWN_A.id);

@@ -121,6 +121,22 @@ export function identityRoutes(fastify: FastifyInstance, platform: Platform, pol
   );
 
   app.get(
+    "/api/modules",
+    {
+      config: { access: { authenticated: true } },
+      schema: {
+        tags: ["identity"],
+        summary: "Modules that roles are granted for (共通基盤 and each business module)",
+        response: { 200: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })) },
+      },
+    },
+    async () => {
+      const names = new Map(platform.areas.map((a) => [a.id, a.name]));
+      return roleModules(platform).map((id) => ({ id, name: id === "platform" ? "共通基盤" : (names.get(id) ?? id) }));
+    },
+  );
+
+  app.get(
     "/api/staff",
     {
       config: { access: { module: "platform", role: "admin" } },

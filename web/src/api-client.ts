@@ -1,0 +1,86 @@
+// The staff UI's only way to the server: JSON over fetch, with the session's CSRF token on every
+// state-changing request, and problem+json errors turned into ApiProblem values.
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** An error answered by the server (application/problem+json), or a network failure. */
+export class ApiProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly titleJa: string,
+    readonly errors: readonly FieldError[] = [],
+  ) {
+    super(`${status} ${code}`);
+  }
+}
+
+/** The codes with which the server says "this browser is no longer logged in". */
+const SESSION_ENDED_CODES = new Set(["session-expired", "unauthenticated"]);
+
+export function isSessionEnded(problem: ApiProblem): boolean {
+  return problem.status === 401 && SESSION_ENDED_CODES.has(problem.code);
+}
+
+export interface ApiClient {
+  get<T>(path: string): Promise<T>;
+  send<T>(method: "POST" | "PUT" | "PATCH" | "DELETE", path: string, body?: unknown): Promise<T>;
+  /** Sets the token echoed in `x-csrf-token` (from the session; null after log-out). */
+  setCsrfToken(token: string | null): void;
+}
+
+async function problemOf(response: Response): Promise<ApiProblem> {
+  const type = response.headers.get("content-type") ?? "";
+  if (type.includes("json")) {
+    const body = (await response.json()) as { code?: string; title_ja?: string; errors?: FieldError[] };
+    return new ApiProblem(
+      response.status,
+      body.code ?? "unknown",
+      body.title_ja ?? "エラーが発生しました",
+      Array.isArray(body.errors) ? body.errors : [],
+    );
+  }
+  return new ApiProblem(response.status, "unknown", "エラーが発生しました");
+}
+
+/**
+ * onSessionEnded runs when an authenticated request finds the session gone (expired or logged out
+ * elsewhere), so the app can return to the log-in screen; the call still rejects.
+ */
+export function createApiClient(onSessionEnded: (problem: ApiProblem) => void): ApiClient {
+  let csrfToken: string | null = null;
+
+  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { accept: "application/json" };
+    if (body !== undefined) headers["content-type"] = "application/json";
+    if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
+    let response: Response;
+    try {
+      response = await fetch(path, {
+        method,
+        headers,
+        credentials: "same-origin",
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch {
+      throw new ApiProblem(0, "network-error", "サーバーに接続できません。時間をおいてもう一度お試しください");
+    }
+    if (!response.ok) {
+      const problem = await problemOf(response);
+      if (isSessionEnded(problem)) onSessionEnded(problem);
+      throw problem;
+    }
+    if (response.status === 204) return undefined as T;
+    return (await response.json()) as T;
+  }
+
+  return {
+    get: (path) => request("GET", path),
+    send: (method, path, body) => request(method, path, body),
+    setCsrfToken(token) {
+      csrfToken = token;
+    },
+  };
+}

@@ -1,0 +1,132 @@
+// The staff UI (職員画面): restores the session, shows the log-in screen when there is none (or it
+// expired), and otherwise the shell — header, the navigation this user's roles allow, one screen.
+import { useCallback, useEffect, useRef, useState, type ReactElement } from "react";
+import { ApiProblem, createApiClient, type ApiClient } from "./api-client.ts";
+import { AppContext } from "./app-context.ts";
+import type { Session } from "./session.ts";
+import { landingPath, screenAt, screensFor, SCREENS } from "./navigation.ts";
+import { Link, navigate, usePath } from "./router.tsx";
+import { AppHeader } from "./components/app-header.tsx";
+import { SideNavigation } from "./components/side-navigation.tsx";
+import { Notice } from "./components/notice.tsx";
+import { LoginScreen } from "./screens/login-screen.tsx";
+import { HomeScreen } from "./screens/home-screen.tsx";
+import { StaffScreen } from "./screens/staff-screen.tsx";
+import { AuditLogScreen } from "./screens/audit-log-screen.tsx";
+import { TenantsScreen } from "./screens/tenants-screen.tsx";
+import { AuditVerifyScreen } from "./screens/audit-verify-screen.tsx";
+
+/** The component of each screen in navigation.ts, by path. */
+const VIEWS: Record<string, () => ReactElement> = {
+  "/": HomeScreen,
+  "/staff": StaffScreen,
+  "/audit": AuditLogScreen,
+  "/operator/tenants": TenantsScreen,
+  "/operator/audit-verify": AuditVerifyScreen,
+};
+
+type State = { phase: "loading" } | { phase: "login"; notice: string | null } | { phase: "ready"; session: Session };
+
+export function App() {
+  const [state, setState] = useState<State>({ phase: "loading" });
+  const loggedIn = useRef(false);
+  const [api] = useState<ApiClient>(() =>
+    createApiClient((problem) => {
+      // Say why only when there was a session to lose; a first visit simply shows the log-in form.
+      const notice = loggedIn.current || problem.code === "session-expired" ? problem.titleJa : null;
+      loggedIn.current = false;
+      setState({ phase: "login", notice });
+    }),
+  );
+
+  const enter = useCallback(
+    (session: Session, justLoggedIn: boolean) => {
+      api.setCsrfToken(session.csrfToken);
+      loggedIn.current = true;
+      // After a log-in the address may be the previous user's screen: start on one of this user's.
+      // A reload or a typed address keeps its path (and says so if the roles do not open it).
+      if (justLoggedIn && !screenAt(session, window.location.pathname)) navigate(landingPath(session), { replace: true });
+      setState({ phase: "ready", session });
+    },
+    [api],
+  );
+
+  useEffect(() => {
+    api.get<Session>("/api/session").then((session) => enter(session, false), (error: unknown) => {
+      // A 401 has already switched to the log-in screen; anything else must not leave a blank page.
+      if (!(error instanceof ApiProblem) || error.status !== 401) {
+        setState({ phase: "login", notice: error instanceof ApiProblem ? error.titleJa : "エラーが発生しました" });
+      }
+    });
+  }, [api, enter]);
+
+  const logout = useCallback(async () => {
+    try {
+      await api.send("DELETE", "/api/session");
+    } catch (error) {
+      // An already-ended session is logged out anyway (the client switched screens itself).
+      if (error instanceof ApiProblem && error.status === 401) return;
+      throw error;
+    }
+    loggedIn.current = false;
+    api.setCsrfToken(null);
+    navigate("/");
+    setState({ phase: "login", notice: "ログアウトしました" });
+  }, [api]);
+
+  if (state.phase === "loading") return <p className="visually-hidden">読み込み中</p>;
+  if (state.phase === "login") return <LoginScreen api={api} notice={state.notice} onLoggedIn={(session) => enter(session, true)} />;
+  return (
+    <AppContext.Provider value={{ api, session: state.session }}>
+      <Shell session={state.session} onLogout={logout} />
+    </AppContext.Provider>
+  );
+}
+
+function Shell({ session, onLogout }: { session: Session; onLogout(): Promise<void> }) {
+  const path = usePath();
+  const [loggingOut, setLoggingOut] = useState(false);
+  const [logoutProblem, setLogoutProblem] = useState<string | null>(null);
+  const screen = screenAt(session, path);
+  const View = screen ? VIEWS[screen.path] : undefined;
+
+  useEffect(() => {
+    // The bare address leads to this user's first screen (an operator has no ホーム).
+    if (!screen && path === "/") navigate(landingPath(session), { replace: true });
+  }, [screen, path, session]);
+
+  function logout() {
+    setLoggingOut(true);
+    onLogout().catch((error: unknown) => {
+      setLoggingOut(false);
+      setLogoutProblem(error instanceof ApiProblem ? error.titleJa : "ログアウトできませんでした");
+    });
+  }
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        本文へスキップ
+      </a>
+      <AppHeader session={session} onLogout={logout} loggingOut={loggingOut} />
+      <div className="app-layout">
+        <SideNavigation screens={screensFor(session)} currentPath={path} />
+        <main className="page" id="main">
+          {logoutProblem ? <Notice kind="error">{logoutProblem}</Notice> : null}
+          {View ? <View /> : path === "/" ? null : <Unavailable path={path} session={session} />}
+        </main>
+      </div>
+    </>
+  );
+}
+
+/** An address that is no screen, or a screen this user's roles do not open. */
+function Unavailable({ path, session }: { path: string; session: Session }) {
+  const exists = SCREENS.some((s) => s.path === path);
+  return (
+    <Notice kind="error">
+      {exists ? "この画面を開く権限がありません。" : "指定された画面は見つかりません。"}
+      <Link href={landingPath(session)}>最初の画面へ戻る</Link>
+    </Notice>
+  );
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { actionLabel, actorLabel } from "./audit-entry-labels.ts";
+
+const names = { staff: new Map([["0b6f0c7e-1111-4222-8333-944455556666", "管理 太郎（admin）"]]) };
+
+describe("audit entries in Japanese", () => {
+  it("known actions have Japanese labels; unknown ones keep their code", () => {
+    expect(actionLabel("identity.login")).toBe("ログイン");
+    expect(actionLabel("resident.moved-in")).toBe("resident.moved-in");
+  });
+
+  it("staff are shown by name, or by a short id when the name is unknown", () => {
+    expect(actorLabel("staff:0b6f0c7e-1111-4222-8333-944455556666", names)).toBe("管理 太郎（admin）");
+    expect(actorLabel("staff:9a8b7c6d-0000-4000-8000-000000000000", names)).toBe("職員（9a8b7c6d）");
+  });
+
+  it("operators, the system and anonymous attempts are named by kind", () => {
+    expect(actorLabel("operator:5e1c", names)).toBe("運用事業者");
+    expect(actorLabel("system:demo", names)).toBe("システム");
+    expect(actorLabel("anonymous", names)).toBe("不明（未ログイン）");
+    expect(actorLabel("tenant:143014", names)).toBe("tenant:143014");
+  });
+});

@@ -1,0 +1,35 @@
+// 監査ログの表示: Japanese labels for audit actions and actors. An action without a label is shown
+// by its code, so entries written by newer areas are never hidden.
+export interface AuditActorNames {
+  /** Staff display names by staff id, from GET /api/staff. */
+  staff: ReadonlyMap<string, string>;
+}
+
+const ACTION_LABELS: Record<string, string> = {
+  "identity.login": "ログイン",
+  "identity.login-failed": "ログイン失敗",
+  "identity.login-refused-locked": "ログイン拒否（ロック中）",
+  "identity.logout": "ログアウト",
+  "identity.staff-created": "職員アカウント作成",
+  "identity.operator-created": "運用事業者アカウント作成",
+  "tenancy.tenant-created": "団体の追加",
+  "tenancy.consortium-created": "一部事務組合等の登録",
+  "tenancy.tenants-listed": "団体一覧の閲覧",
+  "audit.verified": "監査ログの検証",
+};
+
+export function actionLabel(action: string): string {
+  return ACTION_LABELS[action] ?? action;
+}
+
+/** "staff:<id>" → the staff member's name; operators and the system by their kind. */
+export function actorLabel(actor: string, names: AuditActorNames): string {
+  const colon = actor.indexOf(":");
+  const kind = colon === -1 ? actor : actor.slice(0, colon);
+  const id = colon === -1 ? "" : actor.slice(colon + 1);
+  if (kind === "staff") return names.staff.get(id) ?? `職員（${id.slice(0, 8)}）`;
+  if (kind === "operator") return "運用事業者";
+  if (kind === "system") return "システム";
+  if (kind === "anonymous") return "不明（未ログイン）";
+  return actor;
+}

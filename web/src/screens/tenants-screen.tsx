@@ -1,0 +1,100 @@
+// 団体一覧 (operators): every municipality on the platform with its prefecture, consortia (一部事務
+// 組合・町村会), staff count and status, and 団体の追加.
+import { useState } from "react";
+import { useApiData } from "../use-api-data.ts";
+import { Page } from "../components/page.tsx";
+import { Notice } from "../components/notice.tsx";
+import { TenantCreateForm } from "./tenant-create-form.tsx";
+
+interface TenantDetail {
+  id: string;
+  name: string;
+  nameKana: string;
+  prefectureName: string;
+  population: number;
+  status: string;
+  consortia: { id: string; name: string }[];
+  staffCount: number;
+}
+
+const STATUS_LABELS: Record<string, { label: string; tone: string }> = {
+  active: { label: "利用中", tone: "ok" },
+  suspended: { label: "停止中", tone: "warning" },
+};
+
+export function TenantsScreen() {
+  const tenants = useApiData<TenantDetail[]>("/api/operator/tenants");
+  const [added, setAdded] = useState<{ id: string; name: string } | null>(null);
+
+  return (
+    <Page title="団体一覧" lead="このプラットフォームを利用している団体（地方公共団体）です。">
+      {added ? (
+        <Notice kind="success">
+          {added.name}（{added.id}）を追加しました。
+        </Notice>
+      ) : null}
+      <section className="section" aria-labelledby="tenant-list">
+        <h2 className="section__title" id="tenant-list">
+          団体
+        </h2>
+        {tenants.problem ? <Notice kind="error">{tenants.problem.titleJa}</Notice> : null}
+        {tenants.data ? (
+          <div className="table-wrap">
+            <table className="data-table" data-testid="tenant-table">
+              <caption>{tenants.data.length}団体</caption>
+              <thead>
+                <tr>
+                  <th scope="col">団体コード</th>
+                  <th scope="col">団体名</th>
+                  <th scope="col">都道府県</th>
+                  <th scope="col">一部事務組合等</th>
+                  <th scope="col" className="number">
+                    人口
+                  </th>
+                  <th scope="col" className="number">
+                    職員数
+                  </th>
+                  <th scope="col">状態</th>
+                </tr>
+              </thead>
+              <tbody>
+                {tenants.data.map((t) => {
+                  const status = STATUS_LABELS[t.status] ?? { label: t.status, tone: "warning" };
+                  return (
+                    <tr key={t.id}>
+                      <td className="code">{t.id}</td>
+                      <td className="nowrap">
+                        {t.name}
+                        <span className="sub">{t.nameKana}</span>
+                      </td>
+                      <td className="nowrap">{t.prefectureName}</td>
+                      <td>{t.consortia.length ? t.consortia.map((c) => <div key={c.id}>{c.name}</div>) : <span className="muted">―</span>}</td>
+                      <td className="number">{t.population ? t.population.toLocaleString("ja-JP") : <span className="muted">―</span>}</td>
+                      <td className="number">{t.staffCount.toLocaleString("ja-JP")}</td>
+                      <td>
+                        <span className={`status status--${status.tone}`}>{status.label}</span>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        ) : tenants.loading ? (
+          <p className="muted">読み込み中…</p>
+        ) : null}
+      </section>
+      <section className="section" aria-labelledby="tenant-create">
+        <h2 className="section__title" id="tenant-create">
+          団体の追加
+        </h2>
+        <TenantCreateForm
+          onCreated={(tenant) => {
+            setAdded(tenant);
+            tenants.reload();
+          }}
+        />
+      </section>
+    </Page>
+  );
+}
