@@ -8,16 +8,26 @@ import { DEMO_OPERATOR, DEMO_PASSWORD, DEMO_STAFF, DEMO_TENANTS, seedDemo } from
 import { verifyAuditLog } from "../platform/audit/audit-log.ts";
 import { startJobs } from "../platform/jobs/runner.ts";
 import { startDispatcher } from "../platform/events/dispatcher.ts";
+import { EXPORT_USAGE, IMPORT_USAGE, runExportCommand, runImportCommand } from "../platform/layouts/cli.ts";
+import { settingsReference } from "../platform/settings/reference.ts";
+import { layoutReference } from "../platform/layouts/reference.ts";
+import fs from "node:fs/promises";
 
 const USAGE = `usage: kyodo <command>
   serve [--demo]     start the platform (embedded PostgreSQL unless DATABASE_URL); --demo seeds demo data once
   migrate            apply database migrations and exit
   demo               seed the demo data (once) and exit
-  audit verify       verify the audit log's hash chains; exit 1 naming the first bad entry`;
+  audit verify       verify the audit log's hash chains; exit 1 naming the first bad entry
+  docs               regenerate docs/settings.md and docs/layouts.md from the declarations
+  export / import    standard data layouts (see below)
+${EXPORT_USAGE}
+${IMPORT_USAGE}`;
 
 async function main(argv: string[]): Promise<number> {
+  // export/import parse their own options (--tenant, --file …).
+  const own = ["export", "import"].includes(argv[0] ?? "");
   const { positionals, values } = parseArgs({
-    args: argv,
+    args: own ? argv.slice(0, 1) : argv,
     allowPositionals: true,
     options: { demo: { type: "boolean", default: false }, help: { type: "boolean", short: "h" } },
   });
@@ -27,6 +37,13 @@ async function main(argv: string[]): Promise<number> {
     return values.help ? 0 : 2;
   }
   const config = loadConfig();
+  if (command === "docs") {
+    const areas = allAreas(config, modules);
+    await fs.writeFile("docs/settings.md", settingsReference(areas));
+    await fs.writeFile("docs/layouts.md", layoutReference(areas));
+    console.info("wrote docs/settings.md and docs/layouts.md");
+    return 0;
+  }
   const log = createLogger(command === "serve" ? config.logLevel : "warn");
   const areas = allAreas(config, modules);
   const started = Date.now();
@@ -40,6 +57,10 @@ async function main(argv: string[]): Promise<number> {
     await migrateAll(db, areas);
     const platform = composePlatform(db, areas, log);
     switch (command) {
+      case "export":
+        return runExportCommand(platform, argv.slice(1));
+      case "import":
+        return runImportCommand(platform, argv.slice(1));
       case "migrate":
         console.info("migrations applied");
         return 0;

@@ -8,6 +8,7 @@ import { audit } from "./audit/index.ts";
 import { settingsArea } from "./settings/index.ts";
 import { events } from "./events/index.ts";
 import { jobsArea } from "./jobs/index.ts";
+import { layoutsArea } from "./layouts/index.ts";
 
 export function platformAreas(policy: SessionPolicy): AreaDefinition[] {
   return [
@@ -18,5 +19,6 @@ export function platformAreas(policy: SessionPolicy): AreaDefinition[] {
     settingsArea,
     events,
     jobsArea,
+    layoutsArea,
   ];
 }

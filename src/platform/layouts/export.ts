@@ -1,0 +1,208 @@
+// 標準レイアウトの出力 (export of a standard layout): a tenant's rows as CSV with a header row
+// of the column names, RFC 4180 quoting and CRLF line ends, in UTF-8 (no BOM) or Shift_JIS
+// (CP932). The rows are read in one tenant transaction and streamed with back-pressure, and
+// the transaction that read them also appends the `layout.exported` audit entry, so an
+// export that completes is always recorded. An export that fails or whose reader goes away
+// records `layout.export-failed` with the rows already sent.
+import { PassThrough, type Readable, type Writable } from "node:stream";
+import type { Platform } from "../contract.ts";
+import { appendAudit } from "../audit/audit-log.ts";
+import { catalogOf, requireLayout, type CatalogedLayout } from "./catalog.ts";
+import { csvRecord } from "./csv-record-writer.ts";
+import { lineBreaksIn } from "./csv-record-reader.ts";
+import { codePointLabel, decodesBackTo, encodeLayoutText, firstUnencodable, type LayoutEncoding } from "./file-encoding.ts";
+
+export interface ExportOptions {
+  encoding: LayoutEncoding;
+  /** Who exports, for the audit log: `staff:<id>`, `cli:<user>`. */
+  actor?: string;
+  /** The name the file is given, for the audit log. */
+  fileName?: string;
+}
+
+export interface ExportSummary {
+  rows: number;
+  bytes: number;
+}
+
+/** A cell holds a character Shift_JIS (CP932) cannot represent; says where and which, never the text. */
+export class LayoutEncodingError extends Error {
+  readonly code = "layout-unencodable";
+  constructor(
+    /** 1-based data row (the header is not counted). */
+    readonly row: number,
+    /** 1-based physical line of the file the cell would start on (the header is line 1). */
+    readonly line: number,
+    readonly column: string,
+    readonly columnNumber: number,
+    readonly codePoint: number,
+  ) {
+    super(
+      `row ${row} (line ${line}), column ${columnNumber} ${column}: ${codePointLabel(codePoint)} cannot be written in Shift_JIS (CP932)`,
+    );
+  }
+}
+
+/** The reader of a streamed export went away before the end. */
+export class ExportAbortedError extends Error {
+  readonly code = "layout-export-aborted";
+  constructor() {
+    super("the export's reader closed the stream before the end");
+  }
+}
+
+const CHUNK_BYTES = 64 * 1024;
+
+interface Chunk {
+  bytes: Buffer;
+  rows: number;
+}
+
+/** The CSV of the rows in chunks of about CHUNK_BYTES; throws LayoutEncodingError for Shift_JIS. */
+async function* csvChunks(
+  layout: CatalogedLayout,
+  rows: AsyncIterable<Record<string, unknown>>,
+  encoding: LayoutEncoding,
+): AsyncGenerator<Chunk> {
+  const { definition, codecs } = layout;
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let pendingRows = 0;
+  const header = csvRecord(definition.columns.map((c) => c.name));
+  pending.push(encodeLayoutText(header, encoding));
+  let line = 2;
+  let row = 0;
+  for await (const values of rows) {
+    row++;
+    const cells = codecs.map((codec) => codec.write(values[codec.column.name]));
+    const record = csvRecord(cells);
+    const bytes = encodeLayoutText(record, encoding);
+    if (encoding === "shift_jis" && !decodesBackTo(bytes, record)) {
+      for (let k = 0; k < cells.length; k++) {
+        const codePoint = firstUnencodable(cells[k]!);
+        if (codePoint !== null) {
+          const cellLine = line + lineBreaksIn(cells.slice(0, k).join(","));
+          throw new LayoutEncodingError(row, cellLine, codecs[k]!.column.name, k + 1, codePoint);
+        }
+      }
+    }
+    line += lineBreaksIn(record);
+    pending.push(bytes);
+    pendingBytes += bytes.length;
+    pendingRows++;
+    if (pendingBytes >= CHUNK_BYTES) {
+      yield { bytes: Buffer.concat(pending), rows: pendingRows };
+      pending = [];
+      pendingBytes = 0;
+      pendingRows = 0;
+    }
+  }
+  yield { bytes: Buffer.concat(pending), rows: pendingRows };
+}
+
+/**
+ * Writes the tenant's rows of the layout to `sink` chunk by chunk (awaiting each), inside one
+ * tenant transaction that ends with the audit entry. Rejects with UnknownLayoutError,
+ * LayoutEncodingError, or whatever the sink or the layout's query throws.
+ */
+export async function exportLayoutTo(
+  platform: Platform,
+  tenantId: string,
+  layoutId: string,
+  sink: (chunk: Buffer) => Promise<void>,
+  options: ExportOptions,
+): Promise<ExportSummary> {
+  const layout = requireLayout(catalogOf(platform), layoutId);
+  const actor = options.actor ?? "system";
+  const sent: ExportSummary = { rows: 0, bytes: 0 };
+  const detail = { encoding: options.encoding, file: options.fileName ?? null };
+  try {
+    await platform.db.withTenant(
+      tenantId,
+      async (tx) => {
+        for await (const chunk of csvChunks(layout, layout.definition.exportRows(tx), options.encoding)) {
+          await sink(chunk.bytes);
+          sent.rows += chunk.rows;
+          sent.bytes += chunk.bytes.length;
+        }
+        await appendAudit(tx, { actor, action: "layout.exported", subject: layoutId, detail: { rows: sent.rows, ...detail } });
+      },
+      actor,
+    );
+  } catch (error) {
+    const reason = (error as { code?: unknown }).code;
+    await platform.db
+      .withTenant(
+        tenantId,
+        (tx) =>
+          appendAudit(tx, {
+            actor,
+            action: "layout.export-failed",
+            subject: layoutId,
+            detail: { rowsSent: sent.rows, reason: typeof reason === "string" ? reason : "error", ...detail },
+          }),
+        actor,
+      )
+      .catch((auditError: Error) => platform.log.error({ err: { type: auditError.name } }, "layout export failure not audited"));
+    throw error;
+  }
+  return sent;
+}
+
+function drainOrClose(stream: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off("drain", done);
+      stream.off("close", done);
+      resolve();
+    };
+    stream.on("drain", done);
+    stream.on("close", done);
+  });
+}
+
+/**
+ * The export as a byte stream. An unknown layout throws at once; a failure later (such as a
+ * LayoutEncodingError) destroys the stream with that error, so a consumer must listen for
+ * 'error' (stream.pipeline and Fastify do). Destroying the stream stops the export.
+ */
+export function exportLayout(platform: Platform, tenantId: string, layoutId: string, options: ExportOptions): Readable {
+  requireLayout(catalogOf(platform), layoutId);
+  const out = new PassThrough({ highWaterMark: CHUNK_BYTES });
+  const sink = async (chunk: Buffer) => {
+    if (out.destroyed) throw new ExportAbortedError();
+    if (!out.write(chunk)) await drainOrClose(out);
+    if (out.destroyed) throw new ExportAbortedError();
+  };
+  exportLayoutTo(platform, tenantId, layoutId, sink, options).then(
+    () => out.end(),
+    (error: Error) => out.destroy(error),
+  );
+  return out;
+}
+
+/**
+ * The first cell of the tenant's layout that Shift_JIS (CP932) cannot hold, or null. Reads
+ * the rows without writing them anywhere, so that an HTTP export can answer with a precise
+ * error before it starts sending a file it could not finish.
+ */
+export async function findUnencodableCell(platform: Platform, tenantId: string, layoutId: string): Promise<LayoutEncodingError | null> {
+  const layout = requireLayout(catalogOf(platform), layoutId);
+  try {
+    await platform.db.withTenant(tenantId, async (tx) => {
+      for await (const chunk of csvChunks(layout, layout.definition.exportRows(tx), "shift_jis")) void chunk;
+    });
+    return null;
+  } catch (error) {
+    if (error instanceof LayoutEncodingError) return error;
+    throw error;
+  }
+}
+
+/** `addressee.addressees_143014_20261123.csv`: layout, municipality and the day in Japan. */
+export function exportFileName(layoutId: string, tenantId: string, at = new Date()): string {
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" })
+    .format(at)
+    .replace(/-/g, "");
+  return `${layoutId}_${tenantId}_${day}.csv`;
+}
