@@ -65,7 +65,7 @@ async function main(argv: string[]): Promise<number> {
         console.info("migrations applied");
         return 0;
       case "demo":
-        await seedDemo(db, modules.map((m) => ({ [m.id]: ["read", "write", "issue"] as const }).valueOf() as never));
+        await seedDemo(platform);
         console.info("demo data present");
         return 0;
       case "audit": {
@@ -80,7 +80,7 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case "serve": {
-        if (values.demo) await seedDemo(db, modules.map((m) => ({ [m.id]: ["read", "write", "issue"] }) as never));
+        if (values.demo) await seedDemo(platform);
         const app = await buildApp(platform, {
           sessionPolicy: { idleMinutes: config.sessionIdleMinutes, maxMinutes: config.maxSessionMinutes },
           logLevel: config.logLevel,
@@ -98,6 +98,7 @@ async function main(argv: string[]): Promise<number> {
           for (const t of DEMO_TENANTS) {
             console.info(`  ${t.name} (${t.id}): ${DEMO_STAFF.map((s) => s.loginId).join(", ")}`);
           }
+          for (const s of DEMO_STAFF) console.info(`  ${s.loginId}: ${s.description}`);
         }
         await new Promise<void>((resolve) => {
           process.once("SIGINT", resolve);

@@ -9,6 +9,7 @@ import { settingsArea } from "./settings/index.ts";
 import { events } from "./events/index.ts";
 import { jobsArea } from "./jobs/index.ts";
 import { layoutsArea } from "./layouts/index.ts";
+import { addresseeArea } from "./addressee/index.ts";
 
 export function platformAreas(policy: SessionPolicy): AreaDefinition[] {
   return [
@@ -18,6 +19,7 @@ export function platformAreas(policy: SessionPolicy): AreaDefinition[] {
     audit,
     settingsArea,
     events,
+    addresseeArea,
     jobsArea,
     layoutsArea,
   ];

@@ -6,6 +6,7 @@ import type { FastifyInstance } from "fastify";
 import type { TSchema } from "@sinclair/typebox";
 import type { Database, Tx } from "./db/database.ts";
 import type { Logger } from "pino";
+import type { Addressees } from "./addressee/index.ts";
 
 /** 閲覧 read, 更新 write, 証明 issue (certificates), 管理 admin. */
 export type Role = "read" | "write" | "issue" | "admin";
@@ -118,11 +119,19 @@ export interface Platform {
   areas: readonly AreaDefinition[];
   settings: SettingsService;
   events: EventPublisher;
+  /** 団体内統合宛名: the one register of people and organisations, by 宛名番号 (architecture §3a). */
+  addressees: Addressees;
 }
 
 /** Roles are granted per business module, plus "platform" for the platform's own screens. */
 export const PLATFORM_ROLE_MODULE = "platform";
+/** The addressee register (団体内統合宛名) is a platform area with roles of its own. */
+export const ADDRESSEE_ROLE_MODULE = "addressee";
 
-export function roleModules(platform: Platform): string[] {
-  return [PLATFORM_ROLE_MODULE, ...platform.areas.filter((a) => "kind" in a && a.kind === "module").map((a) => a.id)];
+export function roleModules(platform: Pick<Platform, "areas">): string[] {
+  return [
+    PLATFORM_ROLE_MODULE,
+    ADDRESSEE_ROLE_MODULE,
+    ...platform.areas.filter((a) => "kind" in a && a.kind === "module").map((a) => a.id),
+  ];
 }

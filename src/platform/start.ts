@@ -13,6 +13,7 @@ import { migrate } from "./db/migrate.ts";
 import { platformAreas } from "./areas.ts";
 import { createSettingsService } from "./settings/service.ts";
 import { createEventPublisher } from "./events/publisher.ts";
+import { createAddressees } from "./addressee/index.ts";
 
 export const EMBEDDED_DATABASE = "kyodo";
 
@@ -87,13 +88,8 @@ export function migrationSources(areas: readonly AreaDefinition[]) {
 }
 
 export function composePlatform(db: Database, areas: readonly AreaDefinition[], log: Logger): Platform {
-  return {
-    db,
-    log,
-    areas,
-    settings: createSettingsService(areas),
-    events: createEventPublisher(areas),
-  };
+  const events = createEventPublisher(areas);
+  return { db, log, areas, settings: createSettingsService(areas), events, addressees: createAddressees(events) };
 }
 
 export function allAreas(config: Config, modules: readonly AreaDefinition[]): AreaDefinition[] {
