@@ -8,6 +8,7 @@ import { DEMO_OPERATOR, DEMO_PASSWORD, DEMO_STAFF, DEMO_TENANTS, seedDemo } from
 import { verifyAuditLog } from "../platform/audit/audit-log.ts";
 import { startJobs } from "../platform/jobs/runner.ts";
 import { startDispatcher } from "../platform/events/dispatcher.ts";
+import { prepareDocumentFont } from "../platform/documents/index.ts";
 import { EXPORT_USAGE, IMPORT_USAGE, runExportCommand, runImportCommand } from "../platform/layouts/cli.ts";
 import { settingsReference } from "../platform/settings/reference.ts";
 import { layoutReference } from "../platform/layouts/reference.ts";
@@ -86,6 +87,8 @@ async function main(argv: string[]): Promise<number> {
           logLevel: config.logLevel,
           version: "0.1.0",
         });
+        // Load the certificate font in the background so its cost does not land on a request.
+        void prepareDocumentFont().catch((e: Error) => log.warn({ err: e.message }, "document font not loaded"));
         // Jobs start before listening, so their queues exist when requests arrive.
         const jobs = await startJobs(platform);
         const dispatcher = await startDispatcher(platform);

@@ -65,8 +65,11 @@ export type DateParseResult =
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
 function pad(n: number, width = 2): string {

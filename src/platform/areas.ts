@@ -10,6 +10,7 @@ import { events } from "./events/index.ts";
 import { jobsArea } from "./jobs/index.ts";
 import { layoutsArea } from "./layouts/index.ts";
 import { addresseeArea } from "./addressee/index.ts";
+import { documentsArea } from "./documents/index.ts";
 
 export function platformAreas(policy: SessionPolicy): AreaDefinition[] {
   return [
@@ -21,6 +22,7 @@ export function platformAreas(policy: SessionPolicy): AreaDefinition[] {
     events,
     addresseeArea,
     jobsArea,
+    documentsArea,
     layoutsArea,
   ];
 }

@@ -7,6 +7,7 @@ import type { TSchema } from "@sinclair/typebox";
 import type { Database, Tx } from "./db/database.ts";
 import type { Logger } from "pino";
 import type { Addressees } from "./addressee/index.ts";
+import type { CertificateDefinition } from "./documents/certificate.ts";
 
 /** 閲覧 read, 更新 write, 証明 issue (certificates), 管理 admin. */
 export type Role = "read" | "write" | "issue" | "admin";
@@ -97,6 +98,8 @@ export interface AreaDefinition {
   subscriptions?: Record<string, EventHandler>;
   jobs?: JobDefinition[];
   layouts?: LayoutDefinition[];
+  /** Certificate kinds (証明書) this area or module issues as PDF (src/platform/documents). */
+  certificates?: CertificateDefinition[];
 }
 
 /** A business module (業務アプリケーション): an area that is also listed in the staff UI. */

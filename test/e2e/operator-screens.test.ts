@@ -46,7 +46,7 @@ describe("operator web UI", () => {
     for (const t of DEMO_TENANTS) expect(header).not.toContain(t.name);
     expect(header).not.toContain("神奈川県");
     expect(await page.getByTestId("user-name").textContent()).toBe(DEMO_OPERATOR.displayName);
-    expect(await navigationLabels(page)).toEqual(["団体一覧", "監査ログ検証"]);
+    expect(await navigationLabels(page)).toEqual(["団体一覧", "フィット&ギャップ", "連携状況", "ジョブ", "監査ログ検証"]);
 
     const rows = page.getByTestId("tenant-table").locator("tbody tr");
     await rows.first().waitFor();

@@ -15,13 +15,25 @@ import { StaffScreen } from "./screens/staff-screen.tsx";
 import { AuditLogScreen } from "./screens/audit-log-screen.tsx";
 import { TenantsScreen } from "./screens/tenants-screen.tsx";
 import { AuditVerifyScreen } from "./screens/audit-verify-screen.tsx";
+import { SettingsScreen } from "./screens/settings-screen.tsx";
+import { EventsScreen } from "./screens/events-screen.tsx";
+import { JobsScreen } from "./screens/jobs-screen.tsx";
+import { OperatorFitGapScreen } from "./screens/operator-fit-gap-screen.tsx";
+import { OperatorEventsScreen } from "./screens/operator-events-screen.tsx";
+import { OperatorJobsScreen } from "./screens/operator-jobs-screen.tsx";
 
 /** The component of each screen in navigation.ts, by path. */
 const VIEWS: Record<string, () => ReactElement> = {
   "/": HomeScreen,
+  "/settings": SettingsScreen,
   "/staff": StaffScreen,
+  "/events": EventsScreen,
+  "/jobs": JobsScreen,
   "/audit": AuditLogScreen,
   "/operator/tenants": TenantsScreen,
+  "/operator/fit-gap": OperatorFitGapScreen,
+  "/operator/events": OperatorEventsScreen,
+  "/operator/jobs": OperatorJobsScreen,
   "/operator/audit-verify": AuditVerifyScreen,
 };
 

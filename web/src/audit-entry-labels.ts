@@ -16,6 +16,15 @@ const ACTION_LABELS: Record<string, string> = {
   "tenancy.consortium-created": "一部事務組合等の登録",
   "tenancy.tenants-listed": "団体一覧の閲覧",
   "audit.verified": "監査ログの検証",
+  "settings.override-set": "設定の変更（団体独自）",
+  "settings.override-cleared": "団体独自の設定の解除",
+  "settings.group-override-set": "県版・一部事務組合の設定の変更",
+  "settings.group-override-cleared": "県版・一部事務組合の設定の解除",
+  "settings.fit-gap-listed": "フィット&ギャップの閲覧",
+  "events.delivery-retried": "連携の再送",
+  "events.deliveries-listed": "連携状況の閲覧（全団体）",
+  "jobs.run-requested": "ジョブの実行依頼",
+  "jobs.runs-listed": "ジョブ実行履歴の閲覧（全団体）",
 };
 
 export function actionLabel(action: string): string {

@@ -8,24 +8,24 @@ const operator: Session = { kind: "operator", displayName: "運用", tenant: nul
 const labels = (s: Session) => screensFor(s).map((e) => e.label);
 
 describe("navigation by role", () => {
-  it("a clerk with platform read sees only ホーム", () => {
-    expect(labels(staff({ platform: ["read"] }))).toEqual(["ホーム"]);
+  it("a clerk with platform read sees ホーム and reads 設定", () => {
+    expect(labels(staff({ platform: ["read"] }))).toEqual(["ホーム", "設定"]);
   });
 
-  it("platform admin adds 職員管理 and 監査ログ", () => {
-    expect(labels(staff({ platform: ["admin"] }))).toEqual(["ホーム", "職員管理", "監査ログ"]);
+  it("platform admin adds 職員管理, 連携状況, ジョブ and 監査ログ", () => {
+    expect(labels(staff({ platform: ["admin"] }))).toEqual(["ホーム", "設定", "職員管理", "連携状況", "ジョブ", "監査ログ"]);
   });
 
   it("admin of a business module is not admin of the platform", () => {
-    expect(labels(staff({ platform: ["read"], resident: ["admin"] }))).toEqual(["ホーム"]);
+    expect(labels(staff({ platform: ["read"], resident: ["admin"] }))).toEqual(["ホーム", "設定"]);
   });
 
-  it("a staff member with no roles still has ホーム", () => {
-    expect(labels(staff({}))).toEqual(["ホーム"]);
+  it("a staff member with no roles still has ホーム and 設定", () => {
+    expect(labels(staff({}))).toEqual(["ホーム", "設定"]);
   });
 
   it("an operator sees the operator screens and no municipality screens", () => {
-    expect(labels(operator)).toEqual(["団体一覧", "監査ログ検証"]);
+    expect(labels(operator)).toEqual(["団体一覧", "フィット&ギャップ", "連携状況", "ジョブ", "監査ログ検証"]);
   });
 
   it("operators land on 団体一覧 and staff on ホーム", () => {
@@ -37,5 +37,7 @@ describe("navigation by role", () => {
     expect(screenAt(staff({ platform: ["write"] }), "/staff")).toBeNull();
     expect(screenAt(operator, "/")).toBeNull();
     expect(screenAt(staff({ platform: ["admin"] }), "/staff")?.label).toBe("職員管理");
+    expect(screenAt(staff({ platform: ["read"] }), "/jobs")).toBeNull();
+    expect(screenAt(operator, "/settings")).toBeNull();
   });
 });

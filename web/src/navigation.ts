@@ -12,11 +12,19 @@ export interface ScreenEntry {
 const isStaff = (s: Session) => s.kind === "staff";
 const isOperator = (s: Session) => s.kind === "operator";
 
+const isPlatformAdmin = (s: Session) => staffMay(s, "platform", "admin");
+
 export const SCREENS: readonly ScreenEntry[] = [
   { path: "/", label: "ホーム", allows: isStaff },
-  { path: "/staff", label: "職員管理", allows: (s) => staffMay(s, "platform", "admin") },
-  { path: "/audit", label: "監査ログ", allows: (s) => staffMay(s, "platform", "admin") },
+  { path: "/settings", label: "設定", allows: isStaff },
+  { path: "/staff", label: "職員管理", allows: isPlatformAdmin },
+  { path: "/events", label: "連携状況", allows: isPlatformAdmin },
+  { path: "/jobs", label: "ジョブ", allows: isPlatformAdmin },
+  { path: "/audit", label: "監査ログ", allows: isPlatformAdmin },
   { path: "/operator/tenants", label: "団体一覧", allows: isOperator },
+  { path: "/operator/fit-gap", label: "フィット&ギャップ", allows: isOperator },
+  { path: "/operator/events", label: "連携状況", allows: isOperator },
+  { path: "/operator/jobs", label: "ジョブ", allows: isOperator },
   { path: "/operator/audit-verify", label: "監査ログ検証", allows: isOperator },
 ];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeRoles, moduleNameJa, modulesInGrants } from "./role-names.ts";
+import { describeRoles, moduleNameJa } from "./role-names.ts";
 
 describe("roles in Japanese", () => {
   it("the platform module is 共通基盤 and roles read 閲覧/更新/証明/管理", () => {
@@ -18,10 +18,5 @@ describe("roles in Japanese", () => {
   it("a module without a Japanese name is shown by its id rather than hidden", () => {
     expect(moduleNameJa("vendor-app")).toBe("vendor-app");
     expect(describeRoles({ "vendor-app": ["read"] })).toEqual(["vendor-app：閲覧"]);
-  });
-
-  it("the staff form offers the platform and every module seen in the grants", () => {
-    expect(modulesInGrants({ platform: ["admin"] })).toEqual(["platform"]);
-    expect(modulesInGrants({ tax: ["read"] }, { resident: ["admin"], platform: ["read"] })).toEqual(["platform", "resident", "tax"]);
   });
 });

@@ -32,6 +32,12 @@ export function roleNameJa(role: Role): string {
 
 export { ROLES };
 
+/** A module roles are granted for, as GET /api/modules lists it (共通基盤 first). */
+export interface RoleModule {
+  id: string;
+  name: string;
+}
+
 /** 「共通基盤：管理」「住民記録：閲覧・更新」: one line per module, platform first, roles in ROLES order. */
 export function describeRoles(roles: Record<string, readonly Role[]>): string[] {
   const modules = Object.keys(roles)
@@ -42,14 +48,4 @@ export function describeRoles(roles: Record<string, readonly Role[]>): string[] 
     const names = ROLES.filter((r) => granted.has(r)).map(roleNameJa);
     return `${moduleNameJa(m)}：${names.join("・")}`;
   });
-}
-
-/**
- * The modules whose roles the staff form offers: the platform's own plus every module seen in the
- * given role grants (the admin's own and existing accounts'), platform first.
- */
-export function modulesInGrants(...grants: readonly Record<string, readonly Role[]>[]): string[] {
-  const seen = new Set<string>([PLATFORM_ROLE_MODULE]);
-  for (const g of grants) for (const m of Object.keys(g)) seen.add(m);
-  return [PLATFORM_ROLE_MODULE, ...[...seen].filter((m) => m !== PLATFORM_ROLE_MODULE).sort()];
 }

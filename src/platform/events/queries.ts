@@ -127,7 +127,7 @@ export const recordFailure = (
 export const listEvents = (before: string | null, limit: number, type: string | null): QueryConfig => ({
   text: `SELECT id, seq::text, type, subject, occurred_at FROM event_outbox
          WHERE ($1::bigint IS NULL OR seq < $1) AND ($3::text IS NULL OR type = $3)
-         ORDER BY seq DESC LIMIT $2`,
+         ORDER BY event_outbox.seq DESC LIMIT $2`,
   values: [before, limit, type],
 });
 

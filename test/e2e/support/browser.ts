@@ -7,6 +7,9 @@ import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { createTestPlatform, type TestPlatform } from "../../support/platform.ts";
 import { seedDemo } from "../../../src/platform/demo/seed.ts";
+import type { AreaDefinition } from "../../../src/platform/contract.ts";
+import { startJobs } from "../../../src/platform/jobs/runner.ts";
+import { startDispatcher } from "../../../src/platform/events/dispatcher.ts";
 
 const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const WEB_INDEX = path.join(REPO_ROOT, "web/dist/index.html");
@@ -40,16 +43,42 @@ export interface DemoServer {
   close(): Promise<void>;
 }
 
+export interface DemoServerOptions {
+  /** Areas beyond the platform's own and the modules (a stand-in module with jobs or subscribers). */
+  areas?: AreaDefinition[];
+  /**
+   * Also run the job workers and the event dispatcher, as `kyodo serve` does, polling often so a
+   * run or a delivery completes while the test watches the screen.
+   */
+  workers?: boolean;
+}
+
 /** The platform on its own database with the demo municipalities, staff and operator seeded. */
-export async function startDemoServer(): Promise<DemoServer> {
+export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
   assertWebBuilt();
-  const platform = await createTestPlatform();
-  await seedDemo(platform.db);
-  const app = await platform.app();
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const address = app.server.address();
-  if (!address || typeof address === "string") throw new Error("the server has no TCP address");
-  return { platform, baseUrl: `http://127.0.0.1:${address.port}`, close: () => platform.close() };
+  const platform = await createTestPlatform(options.areas ?? []);
+  await seedDemo(platform.platform);
+  const stops: (() => Promise<void>)[] = [];
+  const close = async () => {
+    for (const stop of stops.reverse()) await stop();
+    await platform.close();
+  };
+  try {
+    if (options.workers) {
+      const jobs = await startJobs(platform.platform, { pollingIntervalSeconds: 0.5, stopTimeoutMs: 5_000 });
+      stops.push(() => jobs.stop());
+      const dispatcher = await startDispatcher(platform.platform, { pollIntervalMs: 500, backoffBaseMs: 200 });
+      stops.push(() => dispatcher.stop());
+    }
+    const app = await platform.app();
+    await app.listen({ port: 0, host: "127.0.0.1" });
+    const address = app.server.address();
+    if (!address || typeof address === "string") throw new Error("the server has no TCP address");
+    return { platform, baseUrl: `http://127.0.0.1:${address.port}`, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }
 
 export async function launchChromium(): Promise<Browser> {

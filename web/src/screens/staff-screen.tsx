@@ -1,10 +1,10 @@
 // 職員管理: the municipality's staff accounts with their roles, and creating one.
 import { useState } from "react";
-import type { Role } from "../../../src/platform/contract.ts";
+import { PLATFORM_ROLE_MODULE, type Role } from "../../../src/platform/contract.ts";
 import { useApp } from "../app-context.ts";
 import { useApiData } from "../use-api-data.ts";
 import { municipalityLabel } from "../session.ts";
-import { describeRoles, modulesInGrants } from "../role-names.ts";
+import { describeRoles, type RoleModule } from "../role-names.ts";
 import { Page } from "../components/page.tsx";
 import { Notice } from "../components/notice.tsx";
 import { StaffCreateForm } from "./staff-create-form.tsx";
@@ -21,7 +21,9 @@ export function StaffScreen() {
   const { session } = useApp();
   const staff = useApiData<StaffAccount[]>("/api/staff");
   const [created, setCreated] = useState<string | null>(null);
-  const modules = modulesInGrants(session.roles, ...(staff.data ?? []).map((s) => s.roles));
+  // The modules installed on the platform, as the server lists them: roles of any other are refused.
+  const catalogue = useApiData<RoleModule[]>("/api/modules");
+  const modules = catalogue.data?.map((m) => m.id) ?? [PLATFORM_ROLE_MODULE];
 
   return (
     <Page title="職員管理" lead={`${session.tenant ? municipalityLabel(session.tenant) : ""}の職員アカウントと権限を管理します。`}>

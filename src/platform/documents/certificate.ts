@@ -1,0 +1,301 @@
+// 証明書 (certificates): the contract by which an area or module offers a kind of certificate
+// (住民票の写し, 印鑑登録証明書, 課税証明書 …), and issuing one. Issuing checks the staff member's
+// role for the kind's module, allocates the serial, renders the PDF, and records the issue with
+// the SHA-256 of the bytes and its audit entry — all in one tenant transaction, so a render that
+// fails leaves no trace and no gap in the serials. A preview renders the same document with the
+// 見本 watermark and no serial; it is not recorded in the register but is audited, since it
+// shows a person's data.
+import crypto from "node:crypto";
+import type { Static, TSchema } from "@sinclair/typebox";
+import { Value } from "@sinclair/typebox/value";
+import type { AreaDefinition, Platform, Role } from "../contract.ts";
+import type { Tx } from "../db/database.ts";
+import { appendAudit } from "../audit/audit-log.ts";
+import { hasRole, type Principal } from "../identity/principal.ts";
+import { problems } from "../http/problem.ts";
+import { isIsoDate } from "../../lib/wareki.ts";
+import type { DocumentFont, FontId } from "./fonts.ts";
+import { A4Document, prepareDocumentFont, type RenderedDocument } from "./pdf.ts";
+import { drawCertification, resolveCertifier, type Certifier } from "./certifier.ts";
+import { allocateSerial, fiscalYearOf } from "./serial.ts";
+import { CERTIFICATE_PREVIEWED, recordIssue } from "./issue-register.ts";
+import { REQUESTER_KINDS, type RequesterKind } from "./requester.ts";
+import { documentProblems } from "./problems.ts";
+
+export interface CertificateRenderContext<O = unknown> {
+  /** The tenant transaction the certificate is issued in: read the subject's data through it. */
+  tx: Tx;
+  tenantId: string;
+  /** The subject by id (e.g. `addressee:000000000000123`), as the request named it. */
+  subjectId: string;
+  /** The options chosen, validated against the kind's optionsSchema, defaults applied. */
+  options: O;
+  /** The date the certified facts are stated as of (YYYY-MM-DD). */
+  asOf: string;
+  /** The 証明書番号, or null for a preview. */
+  serial: string | null;
+  platform: Platform;
+  /** The instant of issue: the PDF's creation date and the register's issued_at. */
+  issuedAt: Date;
+  /** The date of certification printed on the document: the issue date in Japan. */
+  issueDate: string;
+  preview: boolean;
+  certifier: Certifier;
+  font: DocumentFont;
+  /** A new A4 document carrying this certificate's metadata, serial, footer and, for a preview, 見本. */
+  openDocument(): A4Document;
+  /** Draws the closing block: statement (default 「上記のとおり証明する。」), date, certifier, seal. */
+  certify(doc: A4Document, statement?: string): void;
+}
+
+export interface CertificateDefinition<S extends TSchema = TSchema> {
+  /** `<module>.<name>`, e.g. `resident.residence-copy`. */
+  id: string;
+  /** The certificate's Japanese name, printed as its title and used as the PDF title. */
+  name: string;
+  /** The module whose role is checked. */
+  module: string;
+  requiredRole: Role;
+  /** The choices a clerk makes (items to show …). No personal data: they are stored and audited. */
+  optionsSchema: S;
+  render(ctx: CertificateRenderContext<Static<S>>): Promise<RenderedDocument>;
+}
+
+/** Keeps a kind's options typed inside render while it joins the untyped list of an area. */
+export function defineCertificate<S extends TSchema>(definition: CertificateDefinition<S>): CertificateDefinition {
+  return definition as unknown as CertificateDefinition;
+}
+
+/** The areas' certificate kinds, by id, collected once per list of areas. */
+const kindsByAreas = new WeakMap<readonly AreaDefinition[], Map<string, CertificateDefinition>>();
+
+export function certificateKinds(areas: readonly AreaDefinition[]): Map<string, CertificateDefinition> {
+  let kinds = kindsByAreas.get(areas);
+  if (!kinds) {
+    kinds = new Map();
+    for (const area of areas) {
+      for (const kind of (area as AreaDefinition & { certificates?: CertificateDefinition[] }).certificates ?? []) {
+        if (kinds.has(kind.id)) throw new Error(`certificate kind ${kind.id} is declared twice`);
+        kinds.set(kind.id, kind);
+      }
+    }
+    kindsByAreas.set(areas, kinds);
+  }
+  return kinds;
+}
+
+/** Who issues: a staff member of the tenant, with roles per module. */
+export type IssuingStaff = Pick<Extract<Principal, { kind: "staff" }>, "staffId" | "tenantId" | "roles">;
+
+export interface CertificateRequest {
+  subjectId: string;
+  options?: unknown;
+  /** 利用目的 as stated by the requester. */
+  purpose: string;
+  requesterKind: RequesterKind;
+  /** Default: the issue date. */
+  asOf?: string;
+}
+
+export interface IssuedCertificate {
+  serial: string;
+  pdf: Buffer;
+  pageCount: number;
+  sha256: string;
+  font: { id: FontId; name: string };
+  issuedAt: Date;
+  /** Variation sequences the font drew with the base glyph (see FONT_NOTES). */
+  fallbackVariants: number;
+}
+
+export interface PreviewedCertificate {
+  pdf: Buffer;
+  pageCount: number;
+  font: { id: FontId; name: string };
+  missingGlyphs: number;
+  fallbackVariants: number;
+}
+
+/** Subjects are ids, never names: ASCII letters, digits and `:._-`. */
+export const SUBJECT_PATTERN = "^[A-Za-z0-9][A-Za-z0-9:._-]{0,99}$";
+
+const JAPAN_DATE = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" });
+
+/** The calendar date in Japan of an instant. */
+export function dateInJapan(instant: Date): string {
+  return JAPAN_DATE.format(instant);
+}
+
+export function requireKind(platform: Platform, kindId: string): CertificateDefinition {
+  const kind = certificateKinds(platform.areas).get(kindId);
+  if (!kind) throw documentProblems.unknownKind();
+  return kind;
+}
+
+export function canIssue(staff: Pick<IssuingStaff, "roles">, kind: CertificateDefinition): boolean {
+  return hasRole(staff.roles[kind.module], kind.requiredRole);
+}
+
+interface CheckedRequest {
+  options: Record<string, unknown>;
+  purpose: string;
+  asOf: string;
+}
+
+/** Validates what the HTTP schema cannot: the kind's options, and the dates. 400 with fields. */
+function checkRequest(kind: CertificateDefinition, request: CertificateRequest, issueDate: string): CheckedRequest {
+  const errors: { field: string; message: string }[] = [];
+  if (!new RegExp(SUBJECT_PATTERN).test(request.subjectId)) errors.push({ field: "body/subjectId", message: "must be an id" });
+  const purpose = request.purpose.trim();
+  if (purpose.length < 1 || purpose.length > 200) errors.push({ field: "body/purpose", message: "1 to 200 characters" });
+  if (!REQUESTER_KINDS.includes(request.requesterKind)) errors.push({ field: "body/requesterKind", message: "unknown kind" });
+  const asOf = request.asOf ?? issueDate;
+  if (!isIsoDate(asOf)) errors.push({ field: "body/asOf", message: "must be an existing date YYYY-MM-DD" });
+  else if (asOf > issueDate) errors.push({ field: "body/asOf", message: "must not be after the issue date" });
+  const options = Value.Default(kind.optionsSchema, Value.Clone(request.options ?? {}));
+  if (!Value.Check(kind.optionsSchema, options) || typeof options !== "object" || options === null || Array.isArray(options)) {
+    for (const e of Value.Errors(kind.optionsSchema, options)) errors.push({ field: `body/options${e.path}`, message: e.message });
+    if (!errors.some((e) => e.field.startsWith("body/options"))) errors.push({ field: "body/options", message: "must be an object" });
+  }
+  if (errors.length) throw documentProblems.invalid(errors);
+  return { options: options as Record<string, unknown>, purpose, asOf };
+}
+
+function authorise(staff: IssuingStaff, kind: CertificateDefinition): void {
+  if (!canIssue(staff, kind)) throw problems.forbidden(`${kind.module}:${kind.requiredRole}`);
+}
+
+/** The instant of issue, to the second: PDF dates have no finer unit, so the register matches the PDF. */
+function now(): Date {
+  return new Date(Math.floor(Date.now() / 1000) * 1000);
+}
+
+function renderContext(
+  platform: Platform,
+  kind: CertificateDefinition,
+  base: { tx: Tx; tenantId: string; subjectId: string; checked: CheckedRequest; issuedAt: Date; serial: string | null },
+  certifier: Certifier,
+  font: DocumentFont,
+): CertificateRenderContext {
+  const issueDate = dateInJapan(base.issuedAt);
+  const preview = base.serial === null;
+  return {
+    tx: base.tx,
+    tenantId: base.tenantId,
+    subjectId: base.subjectId,
+    options: base.checked.options,
+    asOf: base.checked.asOf,
+    serial: base.serial,
+    platform,
+    issuedAt: base.issuedAt,
+    issueDate,
+    preview,
+    certifier,
+    font,
+    openDocument: () =>
+      new A4Document({
+        title: kind.name,
+        createdAt: base.issuedAt,
+        font,
+        headerRight: preview ? "見本（証明書番号なし）" : `証明書番号 ${base.serial}`,
+        footerLeft: certifier.issuerName,
+        ...(preview ? { watermark: "見本" } : {}),
+      }),
+    certify: (doc, statement) => drawCertification(doc, certifier, issueDate, statement),
+  };
+}
+
+const sha256 = (bytes: Buffer): string => crypto.createHash("sha256").update(bytes).digest("hex");
+
+/**
+ * Issues a certificate: role, serial, render, record and audit in one transaction. Refuses
+ * (422, nothing recorded) when the font cannot draw a character, rather than print a box.
+ */
+export async function issueCertificate(
+  platform: Platform,
+  staff: IssuingStaff,
+  kindId: string,
+  request: CertificateRequest,
+): Promise<IssuedCertificate> {
+  const kind = requireKind(platform, kindId);
+  authorise(staff, kind);
+  const issuedAt = now();
+  const checked = checkRequest(kind, request, dateInJapan(issuedAt));
+  const font = await prepareDocumentFont();
+  const actor = `staff:${staff.staffId}`;
+  return platform.db.withTenant(
+    staff.tenantId,
+    async (tx) => {
+      const serial = await allocateSerial(tx, fiscalYearOf(dateInJapan(issuedAt)));
+      const certifier = await resolveCertifier(tx, platform, staff.tenantId);
+      const base = { tx, tenantId: staff.tenantId, subjectId: request.subjectId, checked, issuedAt, serial: serial.text };
+      const rendered = await kind.render(renderContext(platform, kind, base, certifier, font));
+      if (rendered.missingGlyphs > 0) throw documentProblems.fontCannotRender(rendered.missingGlyphs, rendered.font.name);
+      const hash = sha256(rendered.pdf);
+      await recordIssue(tx, {
+        serial,
+        kind: kind.id,
+        subject: request.subjectId,
+        options: checked.options,
+        purpose: checked.purpose,
+        requesterKind: request.requesterKind,
+        asOf: checked.asOf,
+        staffId: staff.staffId,
+        actor,
+        issuedAt,
+        pageCount: rendered.pageCount,
+        byteCount: rendered.pdf.length,
+        sha256: hash,
+        font: rendered.font.id,
+      });
+      return {
+        serial: serial.text,
+        pdf: rendered.pdf,
+        pageCount: rendered.pageCount,
+        sha256: hash,
+        font: rendered.font,
+        issuedAt,
+        fallbackVariants: rendered.fallbackVariants,
+      };
+    },
+    actor,
+  );
+}
+
+/** Renders the certificate with the 見本 watermark and no serial; audited, not registered. */
+export async function previewCertificate(
+  platform: Platform,
+  staff: IssuingStaff,
+  kindId: string,
+  request: CertificateRequest,
+): Promise<PreviewedCertificate> {
+  const kind = requireKind(platform, kindId);
+  authorise(staff, kind);
+  const issuedAt = now();
+  const checked = checkRequest(kind, request, dateInJapan(issuedAt));
+  const font = await prepareDocumentFont();
+  const actor = `staff:${staff.staffId}`;
+  return platform.db.withTenant(
+    staff.tenantId,
+    async (tx) => {
+      const certifier = await resolveCertifier(tx, platform, staff.tenantId);
+      const base = { tx, tenantId: staff.tenantId, subjectId: request.subjectId, checked, issuedAt, serial: null };
+      const rendered = await kind.render(renderContext(platform, kind, base, certifier, font));
+      await appendAudit(tx, {
+        actor,
+        action: CERTIFICATE_PREVIEWED,
+        subject: request.subjectId,
+        purpose: checked.purpose,
+        detail: { kind: kind.id, requesterKind: request.requesterKind, asOf: checked.asOf, options: checked.options },
+      });
+      return {
+        pdf: rendered.pdf,
+        pageCount: rendered.pageCount,
+        font: rendered.font,
+        missingGlyphs: rendered.missingGlyphs,
+        fallbackVariants: rendered.fallbackVariants,
+      };
+    },
+    actor,
+  );
+}
