@@ -1,0 +1,158 @@
+// 住民記録の参照 (the read interface): a person or a household as of any date, folded from the 異動
+// journal — what the certificate builders (住民票の写し, 記載事項証明書, 転出証明書), the person view
+// and other readers of this module use. Every function runs in the caller's tenant transaction
+// and writes nothing; the caller audits the access at its edge (route or job) with the subject
+// `addressee:<宛名番号>` and its purpose. The 個人番号 is not here: it is revealed only through
+// MyNumberVault.reveal, by a caller that checked the permission and audits the reveal.
+import type { Tx } from "../../platform/db/database.ts";
+import { formatAddresseeNumber } from "../../platform/addressee/addressee-number.ts";
+import { todayInJapan } from "../../platform/addressee/calendar-date.ts";
+import type { ChangeKind } from "./change-kind.ts";
+import { CHANGE_KIND_NAMES_JA } from "./change-kind.ts";
+import { compareEntries, foldPerson, type JournalEntry } from "./fold.ts";
+import { isResidentOn, PERSON_FIELDS, type PersonField, type PersonRecord } from "./person-record.ts";
+import { toJournalEntry, type EntryRow } from "./projection.ts";
+import { changesOfPerson, entriesOf, everInHousehold, selectHouseholds, selectPersons } from "./queries.ts";
+import { RELATIONSHIPS, relationshipOrder, type Relationship } from "./relationship.ts";
+
+export interface PersonAsOf {
+  personId: string;
+  addresseeNumber: string;
+  asOf: string;
+  /** The record on asOf: the fold of the entries with 異動日 ≤ asOf. */
+  record: PersonRecord;
+  /** On the registry on asOf (a 転出予定 later than asOf still counts as resident). */
+  isResident: boolean;
+  /** 除票: removed on or before asOf. */
+  isRemovedRecord: boolean;
+  householdNumber: string;
+  /** Changes already recorded on asOf that take effect after it (a 転出予定). */
+  scheduled: { changeId: string; kind: ChangeKind; effectiveDate: string }[];
+}
+
+export interface HouseholdMemberAsOf {
+  personId: string;
+  addresseeNumber: string;
+  record: PersonRecord;
+}
+
+export interface HouseholdAsOf {
+  householdId: string;
+  householdNumber: string;
+  asOf: string;
+  /** The 世帯主 on asOf, or null when the household had no members that day. */
+  head: HouseholdMemberAsOf | null;
+  /** Members on asOf, in 住民票 order: the head, then by 続柄, then by birth date. */
+  members: HouseholdMemberAsOf[];
+}
+
+export interface HistoryItem {
+  changeId: string;
+  seq: string;
+  kind: ChangeKind;
+  kindJa: string;
+  effectiveDate: string;
+  notifiedDate: string | null;
+  recordedAt: string;
+  actor: string;
+  reason: string | null;
+  fields: PersonField[];
+  before: PersonRecord | null;
+  after: PersonRecord;
+}
+
+async function entriesByPerson(tx: Tx, personIds: string[]): Promise<Map<string, JournalEntry[]>> {
+  const rows = (await tx.query<EntryRow>(entriesOf(personIds))).rows;
+  const out = new Map<string, JournalEntry[]>();
+  for (const row of rows) {
+    const list = out.get(row.person_id) ?? [];
+    list.push(toJournalEntry(row));
+    out.set(row.person_id, list);
+  }
+  return out;
+}
+
+async function householdNumber(tx: Tx, householdId: string): Promise<string | null> {
+  const row = (await tx.query<{ household_number: string }>(selectHouseholds([householdId]))).rows[0];
+  return row ? row.household_number : null;
+}
+
+/** The person as of `date`, or null when the tenant has no such person or they were not yet registered by then. */
+export async function getPersonAsOf(tx: Tx, personId: string, date: string): Promise<PersonAsOf | null> {
+  const person = (await tx.query<{ person_id: string; addressee_number: string }>(selectPersons([personId]))).rows[0];
+  if (!person) return null;
+  const entries = (await entriesByPerson(tx, [personId])).get(personId) ?? [];
+  const record = foldPerson(entries, date);
+  if (record === null) return null;
+  const history = (await tx.query(changesOfPerson(personId))).rows;
+  const scheduled = history
+    .filter((h) => h.effective_date > date && todayInJapan(new Date(h.recorded_at as Date)) <= date)
+    .map((h) => ({ changeId: h.change_id as string, kind: h.kind as ChangeKind, effectiveDate: h.effective_date as string }));
+  return {
+    personId,
+    addresseeNumber: formatAddresseeNumber(person.addressee_number),
+    asOf: date,
+    record,
+    isResident: isResidentOn(record, date),
+    isRemovedRecord: !isResidentOn(record, date),
+    householdNumber: (await householdNumber(tx, record.householdId))!,
+    scheduled,
+  };
+}
+
+function memberOrder(a: HouseholdMemberAsOf, b: HouseholdMemberAsOf): number {
+  const byRelationship = relationshipOrder(a.record.relationship) - relationshipOrder(b.record.relationship);
+  if (byRelationship !== 0) return byRelationship;
+  return a.record.birthDate < b.record.birthDate ? -1 : a.record.birthDate > b.record.birthDate ? 1 : 0;
+}
+
+/** The household as of `date`: who belonged to it that day, as whom. Null when the tenant has no such household. */
+export async function getHouseholdAsOf(tx: Tx, householdId: string, date: string): Promise<HouseholdAsOf | null> {
+  const number = await householdNumber(tx, householdId);
+  if (number === null) return null;
+  const candidates = (await tx.query<{ person_id: string }>(everInHousehold(householdId))).rows.map((r) => r.person_id);
+  const persons = candidates.length
+    ? (await tx.query<{ person_id: string; addressee_number: string }>(selectPersons(candidates))).rows
+    : [];
+  const entries = await entriesByPerson(tx, candidates);
+  const members: HouseholdMemberAsOf[] = [];
+  for (const p of persons) {
+    const record = foldPerson(entries.get(p.person_id) ?? [], date);
+    if (record && record.householdId === householdId && isResidentOn(record, date)) {
+      members.push({ personId: p.person_id, addresseeNumber: formatAddresseeNumber(p.addressee_number), record });
+    }
+  }
+  members.sort(memberOrder);
+  return {
+    householdId,
+    householdNumber: number,
+    asOf: date,
+    head: members.find((m) => m.record.relationship === "head") ?? null,
+    members,
+  };
+}
+
+/** Every change that touched the person, in journal order (異動日, then recording order). */
+export async function listPersonChanges(tx: Tx, personId: string): Promise<HistoryItem[]> {
+  const rows = (await tx.query(changesOfPerson(personId))).rows;
+  return rows
+    .map((r) => ({
+      changeId: r.change_id as string,
+      seq: r.seq as string,
+      kind: r.kind as ChangeKind,
+      kindJa: CHANGE_KIND_NAMES_JA[r.kind as ChangeKind],
+      effectiveDate: r.effective_date as string,
+      notifiedDate: (r.notified_date as string | null) ?? null,
+      recordedAt: new Date(r.recorded_at as Date).toISOString(),
+      actor: r.actor as string,
+      reason: (r.reason as string | null) ?? null,
+      fields: PERSON_FIELDS.filter((f) => f in (r.set as object)),
+      before: r.before as PersonRecord | null,
+      after: r.after as PersonRecord,
+    }))
+    .sort((a, b) => compareEntries(a, b));
+}
+
+export function relationshipLabel(relationship: Relationship): string {
+  return RELATIONSHIPS[relationship];
+}

@@ -1,0 +1,148 @@
+// 異動の記録 (recording a change): the one way the resident registry changes. In the caller's
+// tenant transaction, under the tenant's journal lock: the kind turns the request into an
+// intent, the plan computes every person's record before and after, the kind's rules judge it
+// (rules/rule-table.ts) and only then is anything written — households, persons, the change and
+// its entries, the projection, 個人番号, the addressee register, one event and one audit entry
+// per person. A refusal throws before the first write, and any later error rolls the whole
+// transaction back, so nothing partial is ever kept.
+import type { Platform } from "../../platform/contract.ts";
+import type { Tx } from "../../platform/db/database.ts";
+import { appendAudit } from "../../platform/audit/audit-log.ts";
+import { addresseeSubject } from "../../platform/addressee/addressee-number.ts";
+import { todayInJapan } from "../../platform/addressee/calendar-date.ts";
+import { registerAddressee, syncAddressee } from "./addressee-sync.ts";
+import type { ChangeRequest } from "./api-schemas.ts";
+import { CHANGE_KIND_NAMES_JA, REGISTRATION_KINDS } from "./change-kind.ts";
+import { completePlan, type ChangePlan } from "./change-plan.ts";
+import { publishResidentEvent } from "./events.ts";
+import { compareEntries } from "./fold.ts";
+import { buildIntent } from "./kinds/index.ts";
+import type { MyNumberVault } from "./my-number-vault.ts";
+import { changedFields, PERSON_FIELDS, type PersonField } from "./person-record.ts";
+import { projectionRow, saveProjection } from "./projection.ts";
+import { allocateHouseholdNumber, insertChange, insertEntry, insertHousehold, insertPerson, lockJournal } from "./queries.ts";
+import { RegistryState } from "./registry-state.ts";
+import { refusal, type RuleContext } from "./rules/rule.ts";
+import { rulesFor } from "./rules/rule-table.ts";
+import type { ChangeView } from "./change-view.ts";
+
+export const RESIDENT_MODULE_ID = "resident";
+
+export interface ResidentDeps {
+  platform: Pick<Platform, "events" | "addressees">;
+  vault: MyNumberVault;
+}
+
+export interface ChangeContext {
+  /** Who records the change (`staff:<id>`), kept in the journal and the audit log. */
+  actor: string;
+  /** 利用目的 for the audit log; the reason, else the kind's name, when absent. */
+  purpose?: string;
+}
+
+/** Runs the kind's rules in table order; the first that finds violations refuses the change. */
+export async function checkRules(ctx: RuleContext): Promise<void> {
+  for (const rule of rulesFor(ctx.plan.kind)) {
+    const violations = await rule.check(ctx);
+    if (violations.length > 0) throw refusal(rule, violations);
+  }
+}
+
+/** Plans and judges a change without writing anything (the rules' verdict, or the plan). */
+export async function planChange(tx: Tx, deps: ResidentDeps, request: ChangeRequest): Promise<ChangePlan> {
+  await tx.query(lockJournal());
+  const state = new RegistryState(tx);
+  const intent = await buildIntent({ state, addressees: deps.platform.addressees }, request);
+  const plan = await completePlan(state, intent, REGISTRATION_KINDS.includes(request.kind));
+  await checkRules({ tx, plan, today: todayInJapan(), vault: deps.vault });
+  return plan;
+}
+
+export async function recordChange(tx: Tx, deps: ResidentDeps, request: ChangeRequest, context: ChangeContext): Promise<ChangeView> {
+  const plan = await planChange(tx, deps, request);
+  const { registry } = deps.platform.addressees;
+
+  for (const householdId of plan.newHouseholds) {
+    const number = (await tx.query(allocateHouseholdNumber())).rows[0].number as string;
+    await tx.query(insertHousehold(householdId, number));
+  }
+
+  const numbers = new Map<string, string>();
+  for (const p of plan.persons) {
+    if (p.isRegistration) {
+      const number = await registerAddressee(registry, tx, plan, p);
+      if (p.isNew) await tx.query(insertPerson(p.personId, number));
+      numbers.set(p.personId, number);
+    } else {
+      numbers.set(p.personId, p.loaded!.addresseeNumber);
+    }
+  }
+
+  const inserted = (
+    await tx.query(
+      insertChange({
+        changeId: plan.changeId,
+        kind: plan.kind,
+        effectiveDate: plan.effectiveDate,
+        notifiedDate: plan.notifiedDate,
+        actor: context.actor,
+        reason: plan.reason,
+      }),
+    )
+  ).rows[0];
+  const seq = inserted.seq as string;
+  const entry = { effectiveDate: plan.effectiveDate, seq };
+
+  for (const p of plan.persons) {
+    const number = numbers.get(p.personId)!;
+    await tx.query(
+      insertEntry({ changeId: plan.changeId, personId: p.personId, seq, effectiveDate: plan.effectiveDate, set: p.set, before: p.beforeOnDate, after: p.afterOnDate }),
+    );
+    const previous = p.loaded?.entries.at(-1);
+    const last = previous && compareEntries(previous, entry) > 0 ? previous : entry;
+    await saveProjection(tx, projectionRow(p.personId, number, p.latestAfter, last));
+    if (p.myNumber !== undefined) await deps.vault.store(tx, p.personId, p.myNumber, plan.changeId);
+    if (!p.isRegistration && p.latestBefore) await syncAddressee(registry, tx, plan, p, number);
+  }
+
+  const purpose = context.purpose ?? plan.reason ?? `${CHANGE_KIND_NAMES_JA[plan.kind]}の記録`;
+  for (const p of plan.persons) {
+    const number = numbers.get(p.personId)!;
+    const fields = changedFields(p.beforeOnDate, p.set);
+    const removalReason = p.latestBefore?.status !== "removed" && p.latestAfter.status === "removed" ? p.latestAfter.removalReason : null;
+    await publishResidentEvent(deps.platform.events, tx, p.event, number, {
+      changeId: plan.changeId,
+      kind: plan.kind,
+      effectiveDate: plan.effectiveDate,
+      fields,
+      householdId: p.latestAfter.householdId,
+      ...(removalReason ? { removalReason } : {}),
+    });
+    await appendAudit(tx, {
+      actor: context.actor,
+      action: "resident.change-recorded",
+      subject: addresseeSubject(number),
+      purpose,
+      detail: { changeId: plan.changeId, kind: plan.kind, fields },
+    });
+  }
+
+  return {
+    changeId: plan.changeId,
+    seq,
+    kind: plan.kind,
+    kindJa: CHANGE_KIND_NAMES_JA[plan.kind],
+    effectiveDate: plan.effectiveDate,
+    notifiedDate: plan.notifiedDate,
+    recordedAt: new Date(inserted.recorded_at as Date).toISOString(),
+    actor: context.actor,
+    reason: plan.reason,
+    entries: plan.persons.map((p) => ({
+      personId: p.personId,
+      addresseeNumber: numbers.get(p.personId)!,
+      fields: PERSON_FIELDS.filter((f): f is PersonField => f in p.set),
+      before: p.beforeOnDate,
+      after: p.afterOnDate,
+    })),
+  };
+}
