@@ -18,6 +18,7 @@
 //  - 個人番号: see my-number-vault.ts (env KYODO_MY_NUMBER_KEY; a public development key outside
 //    production; revealed only to 管理 (resident:admin), always audited).
 import type { BusinessModule } from "../../platform/contract.ts";
+import { createResidentCertificates } from "./certificates/index.ts";
 import { createMyNumberVault, myNumberKeyFromEnv, type MyNumberKeyProvider, type MyNumberVault } from "./my-number-vault.ts";
 import { residentRoutes } from "./routes.ts";
 import { RESIDENT_MODULE_ID } from "./service.ts";
@@ -44,6 +45,7 @@ export function createResidentModule(options: ResidentModuleOptions = {}): Resid
       vault.key();
       residentRoutes(app, platform, vault);
     },
+    certificates: createResidentCertificates({ vault }),
     vault,
   };
 }
