@@ -52,7 +52,8 @@ describe("GET /api/certificates/kinds", () => {
     expect(clerk.font).toMatchObject({ id: "ipamj-mincho", name: "IPAmj明朝" });
     expect(clerk.font.cannotRender.length).toBeGreaterThan(0);
     expect(clerk.kinds.map((k: { id: string }) => k.id).filter((id: string) => id.startsWith("sample."))).toEqual(["sample.record", "sample.failing"]);
-    const sample = (kinds: { id: string }[]) => kinds.find((k) => k.id === "sample.record") as Record<string, never>;
+    type Kind = { id: string; canIssue: boolean; optionsSchema: { properties: { showBirthDate: { type: string } } } };
+    const sample = (kinds: Kind[]) => kinds.find((k) => k.id === "sample.record")!;
     expect(sample(clerk.kinds)).toMatchObject({ name: "記録事項証明書", module: "sample", requiredRole: "issue", canIssue: true });
     expect(sample(clerk.kinds).optionsSchema.properties.showBirthDate.type).toBe("boolean");
     const reader = (await readerA.request({ method: "GET", url: "/api/certificates/kinds" })).json();
