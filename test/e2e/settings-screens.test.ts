@@ -1,12 +1,14 @@
 // Browser tests of 設定 (settings) and フィット&ギャップ: a clerk reads the settings of 葉山町
 // with where each value comes from; an administrator changes settings with a reason, sees the
 // fit-gap count move and the history record who, when and why, and is told at the field when a
-// value does not fit; the operator sets a value for the consortium, which each member town's
+// value does not fit; the inputs follow each setting's schema (a list for 首長の職名, labelled time
+// fields for 窓口受付時間); the operator sets a value for the consortium, which each member town's
 // administrator then sees as 一部事務組合.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { DEMO_CONSORTIUM, DEMO_OPERATOR, DEMO_PASSWORD, DEMO_TENANTS } from "../../src/platform/demo/seed.ts";
 import { createSettingRegistry } from "../../src/platform/settings/registry.ts";
+import { MAYOR_TITLES } from "../../src/platform/settings/platform-settings.ts";
 import {
   launchChromium,
   logIn,
@@ -26,6 +28,8 @@ let context: BrowserContext;
 let page: Page;
 const HAYAMA = municipalityOption("葉山町");
 const CONSORTIUM_LEVEL = `一部事務組合（${DEMO_CONSORTIUM.name}）`;
+const STAFF_SCREENS_OF_CLERK = ["ホーム", "宛名検索", "住登外者の登録", "設定"];
+const STAFF_SCREENS_OF_ADMIN = ["ホーム", "宛名検索", "住登外者の登録", "名寄せ候補", "設定", "職員管理", "連携状況", "ジョブ", "監査ログ"];
 
 beforeAll(async () => {
   server = await startDemoServer();
@@ -65,7 +69,7 @@ describe("settings screens", () => {
   it("a clerk reads every setting with its value, level, national default and source, and has no edit controls", async () => {
     page = await freshPage();
     await logIn(page, HAYAMA, "clerk", DEMO_PASSWORD);
-    expect(await navigationLabels(page)).toEqual(["ホーム", "設定"]);
+    expect(await navigationLabels(page)).toEqual(STAFF_SCREENS_OF_CLERK);
     await openScreen(page, "設定");
     const rows = page.getByTestId("settings-table").locator("tbody tr");
     await rows.first().waitFor();
@@ -77,7 +81,8 @@ describe("settings screens", () => {
     expect(await fee.getByTestId("setting-level").textContent()).toBe("全国標準");
     expect(await fee.textContent()).toContain("根拠：全国統一の標準額なし");
     const hours = settingRow("platform.counterHours");
-    expect(await hours.getByTestId("setting-value").textContent()).toBe("opens 08:30／closes 17:15");
+    // The schema's descriptions name the parts of the value.
+    expect(await hours.getByTestId("setting-value").textContent()).toBe("受付開始 08:30／受付終了 17:15");
     expect(await page.getByTestId("fit-gap-summary").textContent()).toContain("全国標準と異なる設定: 0件");
 
     expect(await page.getByRole("button", { name: /^変更/ }).count()).toBe(0);
@@ -92,9 +97,10 @@ describe("settings screens", () => {
 
   it("an administrator is told at the field when the reason is missing or the value does not fit, and nothing changes", async () => {
     await openSettings(HAYAMA, "admin");
-    expect(await navigationLabels(page)).toEqual(["ホーム", "設定", "職員管理", "連携状況", "ジョブ", "監査ログ"]);
+    expect(await navigationLabels(page)).toEqual(STAFF_SCREENS_OF_ADMIN);
     await page.getByRole("button", { name: "変更（住民票の写しの交付手数料（円））" }).click();
     const form = page.getByTestId("setting-edit-form");
+    expect(await page.locator("#setting-value-hint").textContent()).toBe("0〜10000の整数");
     await form.getByLabel("新しい値").fill("20000");
     await form.getByRole("button", { name: "変更する" }).click();
     await page.locator("#setting-reason-error").waitFor();
@@ -103,8 +109,9 @@ describe("settings screens", () => {
 
     await form.getByLabel("理由").fill("手数料条例の改正");
     await form.getByRole("button", { name: "変更する" }).click();
+    // Refused by the server against the setting's schema, and said at the field in the schema's terms.
     await page.locator("#setting-value-error").waitFor();
-    expect(await page.locator("#setting-value-error").textContent()).toContain("設定値の形式が正しくありません");
+    expect(await page.locator("#setting-value-error").textContent()).toContain("0以上10000以下の整数で入力してください");
     expect(await page.locator("#setting-reason-error").count()).toBe(0);
     expect(await form.getByLabel("新しい値").getAttribute("aria-invalid")).toBe("true");
     await screenshot(page, "22-admin-setting-invalid");
@@ -143,17 +150,28 @@ describe("settings screens", () => {
     await screenshot(page, "23-admin-setting-changed");
   });
 
-  it("an administrator shortens 窓口受付時間 with the time fields, then clears the town's own value back to the national standard", async () => {
+  it("an administrator chooses 首長の職名 from its list, whose options are exactly the schema's", async () => {
+    await openSettings(HAYAMA, "admin");
+    await page.getByRole("button", { name: "変更（首長の職名）" }).click();
+    const form = page.getByTestId("setting-edit-form");
+    const select = form.getByRole("combobox", { name: "新しい値" });
+    expect(await select.locator("option").allTextContents()).toEqual([...MAYOR_TITLES]);
+    expect(await select.inputValue()).toBe("市町村長");
+    await form.getByRole("button", { name: "閉じる" }).click();
+  });
+
+  it("an administrator shortens 窓口受付時間 with the labelled time fields, then clears the town's own value back to the national standard", async () => {
     await openSettings(HAYAMA, "admin");
     const before = await deviatingCount();
     await page.getByRole("button", { name: "変更（窓口受付時間）" }).click();
     const form = page.getByTestId("setting-edit-form");
-    expect(await form.getByLabel("opens").inputValue()).toBe("08:30");
-    await form.getByLabel("closes").fill("16:00");
+    expect(await form.getByLabel("受付開始").getAttribute("type")).toBe("time");
+    expect(await form.getByLabel("受付開始").inputValue()).toBe("08:30");
+    await form.getByLabel("受付終了").fill("16:00");
     await form.getByLabel("理由").fill("窓口の職員配置の見直し");
     await form.getByRole("button", { name: "変更する" }).click();
     const row = settingRow("platform.counterHours");
-    await expect.poll(() => row.getByTestId("setting-value").textContent()).toBe("opens 08:30／closes 16:00");
+    await expect.poll(() => row.getByTestId("setting-value").textContent()).toBe("受付開始 08:30／受付終了 16:00");
     expect(await row.getByTestId("setting-level").textContent()).toBe("団体独自");
     await expect.poll(deviatingCount).toBe(before + 1);
 
@@ -162,7 +180,7 @@ describe("settings screens", () => {
     await form.getByRole("button", { name: "団体独自の設定を解除" }).click();
     await page.getByText("「窓口受付時間」の団体独自の設定を解除しました。").waitFor();
     await expect.poll(() => row.getByTestId("setting-level").textContent()).toBe("全国標準");
-    expect(await row.getByTestId("setting-value").textContent()).toBe("opens 08:30／closes 17:15");
+    expect(await row.getByTestId("setting-value").textContent()).toBe("受付開始 08:30／受付終了 17:15");
     await expect.poll(deviatingCount).toBe(before);
 
     await page.getByRole("button", { name: "履歴（窓口受付時間）" }).click();
@@ -170,7 +188,7 @@ describe("settings screens", () => {
     await expect.poll(() => history.count()).toBe(2);
     expect(await history.nth(0).textContent()).toContain("解除");
     expect(await history.nth(0).textContent()).toContain("見直しの試行を終了");
-    expect(await history.nth(1).textContent()).toContain("closes 16:00");
+    expect(await history.nth(1).textContent()).toContain("受付終了 16:00");
   });
 
   it("the operator sets 首長の職名 for the consortium, and every member town's administrator sees it as 一部事務組合", async () => {
@@ -187,15 +205,19 @@ describe("settings screens", () => {
 
     const form = page.getByTestId("group-override-form");
     await form.getByLabel("設定する団体の組合・県").selectOption({ label: `${DEMO_CONSORTIUM.name}（一部事務組合・${DEMO_TENANTS.length}団体）` });
-    await form.getByLabel("設定項目").selectOption({ label: "首長の職名（platform.mayorTitle）" });
+    // A fee beyond the schema's maximum: refused by the server, at the value, in the schema's terms.
+    await form.getByLabel("設定項目").selectOption({ label: "住民票の写しの交付手数料（円）（platform.certificateFeeYen）" });
+    await form.getByLabel("値").fill("20000");
     await form.getByLabel("理由").fill("構成団体はすべて町であるため");
-    // Not a value of the setting's list: refused by the server, at the value.
-    await form.getByLabel("値").fill('"知事"');
     await form.getByRole("button", { name: "設定する" }).click();
     await page.locator("#group-value-error").waitFor();
-    expect(await page.locator("#group-value-error").textContent()).toContain("設定値の形式が正しくありません");
+    expect(await page.locator("#group-value-error").textContent()).toContain("0以上10000以下の整数で入力してください");
 
-    await form.getByLabel("値").fill('"町長"');
+    // 首長の職名 is a list: the value is chosen among the schema's titles, not typed.
+    await form.getByLabel("設定項目").selectOption({ label: "首長の職名（platform.mayorTitle）" });
+    const titles = form.getByRole("combobox", { name: "値" });
+    expect(await titles.locator("option").allTextContents()).toEqual(["選んでください", ...MAYOR_TITLES]);
+    await titles.selectOption("町長");
     await form.getByRole("button", { name: "設定する" }).click();
     await page.getByText(`${DEMO_CONSORTIUM.name}の「首長の職名」を設定しました。`).waitFor();
     for (const t of DEMO_TENANTS) {

@@ -1,5 +1,6 @@
 // The staff UI's only way to the server: JSON over fetch, with the session's CSRF token on every
-// state-changing request, and problem+json errors turned into ApiProblem values.
+// state-changing request, and problem+json errors turned into ApiProblem values. A caller may add
+// headers of its own (the 利用目的 of a read of personal data).
 export interface FieldError {
   field: string;
   message: string;
@@ -24,9 +25,12 @@ export function isSessionEnded(problem: ApiProblem): boolean {
   return problem.status === 401 && SESSION_ENDED_CODES.has(problem.code);
 }
 
+/** Request headers a caller adds, e.g. `x-kyodo-purpose`; they never replace the client's own. */
+export type ExtraHeaders = Readonly<Record<string, string>>;
+
 export interface ApiClient {
-  get<T>(path: string): Promise<T>;
-  send<T>(method: "POST" | "PUT" | "PATCH" | "DELETE", path: string, body?: unknown): Promise<T>;
+  get<T>(path: string, headers?: ExtraHeaders): Promise<T>;
+  send<T>(method: "POST" | "PUT" | "PATCH" | "DELETE", path: string, body?: unknown, headers?: ExtraHeaders): Promise<T>;
   /** Sets the token echoed in `x-csrf-token` (from the session; null after log-out). */
   setCsrfToken(token: string | null): void;
 }
@@ -52,8 +56,8 @@ async function problemOf(response: Response): Promise<ApiProblem> {
 export function createApiClient(onSessionEnded: (problem: ApiProblem) => void): ApiClient {
   let csrfToken: string | null = null;
 
-  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { accept: "application/json" };
+  async function request<T>(method: string, path: string, body?: unknown, extra: ExtraHeaders = {}): Promise<T> {
+    const headers: Record<string, string> = { ...extra, accept: "application/json" };
     if (body !== undefined) headers["content-type"] = "application/json";
     if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
     let response: Response;
@@ -77,8 +81,8 @@ export function createApiClient(onSessionEnded: (problem: ApiProblem) => void): 
   }
 
   return {
-    get: (path) => request("GET", path),
-    send: (method, path, body) => request(method, path, body),
+    get: (path, headers) => request("GET", path, undefined, headers),
+    send: (method, path, body, headers) => request(method, path, body, headers),
     setCsrfToken(token) {
       csrfToken = token;
     },

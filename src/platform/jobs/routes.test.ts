@@ -194,7 +194,29 @@ describe("the operator's view of jobs", () => {
     expect(run.requestedBy).toMatch(/^operator:/);
   });
 
+  it("the operator lists every job definition, platform-wide and per municipality, sorted by name, without an audit entry", async () => {
+    const audited = async () => (await t.db.owner.query("SELECT count(*)::int AS n FROM audit_log")).rows[0].n as number;
+    const before = await audited();
+    const response = await operator.request({ method: "GET", url: "/api/operator/jobs" });
+    expect(response.statusCode, response.body).toBe(200);
+    const jobs = response.json() as { name: string; area: string; description: string; perTenant: boolean; cron: string | null }[];
+    const declared = t.platform.areas.flatMap((a) => a.jobs ?? []).map((j) => j.name).sort();
+    expect(jobs.map((j) => j.name)).toEqual(declared);
+    expect(jobs.find((j) => j.name === tally.name)).toEqual({
+      name: tally.name,
+      area: testArea.id,
+      description: tally.description,
+      perTenant: true,
+      cron: null,
+    });
+    expect(jobs.find((j) => j.name === platformOnly.name)).toMatchObject({ perTenant: false, area: testArea.id });
+    expect(jobs.find((j) => j.name === "audit.verify")).toMatchObject({ perTenant: false, area: "audit", cron: "0 3 * * *" });
+    // The catalog is code, not any municipality's data: reading it leaves no trace to audit.
+    expect(await audited()).toBe(before);
+  });
+
   it("staff cannot reach the operator's job routes", async () => {
+    expect((await adminA.request({ method: "GET", url: "/api/operator/jobs" })).statusCode).toBe(403);
     expect((await adminA.request({ method: "GET", url: "/api/operator/jobs/runs" })).statusCode).toBe(403);
     expect((await adminA.request({ method: "POST", url: `/api/operator/jobs/${tally.name}/run`, payload: {} })).statusCode).toBe(403);
   });

@@ -1,7 +1,9 @@
 // ジョブ管理 (jobs) over HTTP: a municipality's administrators see its per-tenant jobs and their
 // runs and may start one; operators see every run, platform jobs included (audited), and may
 // start any job. Runs are queued in the request's own transaction, so these routes work whether
-// or not this process also runs the workers.
+// or not this process also runs the workers. The operators' list of job definitions reads only
+// the code's catalog — no municipality's data, no database — so it is not audited and does not
+// use the operator role.
 import type { FastifyInstance } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type, type Static } from "@sinclair/typebox";
@@ -51,6 +53,14 @@ const JobView = Type.Object({
   cron: Type.Union([Type.String({ description: "cron expression, Asia/Tokyo" }), Type.Null()]),
   perTenant: Type.Boolean(),
   lastRun: Type.Union([RunView, Type.Null()]),
+});
+
+const DefinitionView = Type.Object({
+  name: Type.String(),
+  area: Type.String({ description: "the platform area or module that declares the job" }),
+  description: Type.String(),
+  perTenant: Type.Boolean({ description: "true: one run per municipality; false: one run for the whole platform" }),
+  cron: Type.Union([Type.String({ description: "cron expression, Asia/Tokyo" }), Type.Null()]),
 });
 
 const RunsQuery = Type.Object({
@@ -188,6 +198,28 @@ export function jobRoutes(fastify: FastifyInstance, platform: Platform): void {
       );
       return reply.status(202).send({ runId });
     },
+  );
+
+  app.get(
+    "/api/operator/jobs",
+    {
+      config: { access: { operator: true } },
+      schema: {
+        tags: ["jobs"],
+        summary: "Every job the platform's areas and modules declare, platform-wide and per municipality (operator)",
+        response: { 200: Type.Array(DefinitionView) },
+      },
+    },
+    async () =>
+      [...catalog.values()]
+        .map(({ area, definition }) => ({
+          name: definition.name,
+          area,
+          description: definition.description,
+          perTenant: definition.perTenant,
+          cron: definition.cron ?? null,
+        }))
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
   );
 
   app.get(

@@ -1,10 +1,12 @@
 // The settings API: each municipality's resolved settings with their source, the history of
 // overrides, municipality overrides (管理 admin of the platform), the fit-gap report, and the
-// operators' prefecture/consortium overrides and cross-tenant fit-gap view (audited).
+// operators' prefecture/consortium overrides and cross-tenant fit-gap view (audited). Each setting
+// carries its JSON schema (TypeBox schemas are JSON Schema), so the staff UI offers the input
+// that fits — a list for 首長の職名, time fields for 窓口受付時間 — and says what is accepted.
 import type { FastifyInstance } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
-import type { Platform } from "../contract.ts";
+import type { Platform, SettingDefinition } from "../contract.ts";
 import { operatorOf, staffOf } from "../http/access.ts";
 import { actorOf } from "../identity/principal.ts";
 import { withOperator } from "../audit/operator.ts";
@@ -14,6 +16,7 @@ import { createSettingsService } from "./service.ts";
 import { clearGroupOverride, clearMunicipalityOverride, setGroupOverride, setMunicipalityOverride } from "./overrides.ts";
 import { deviationsBySetting, fitGap } from "./fit-gap.ts";
 import type { ResolvedSetting } from "./resolution.ts";
+import type { SettingRegistry } from "./registry.ts";
 
 const OverrideLevel = Type.Union([Type.Literal("municipality"), Type.Literal("consortium"), Type.Literal("prefecture")]);
 const SettingLevel = Type.Union([Type.Literal("national"), OverrideLevel]);
@@ -37,6 +40,8 @@ const AppliedOverride = Type.Object({
   reason: Type.String(),
 });
 
+const SchemaJson = Type.Unknown({ description: "the setting's JSON schema: what a value must be (type, list, pattern, titles)" });
+
 const SettingView = Type.Object({
   key: Type.String(),
   label: Type.String(),
@@ -49,6 +54,7 @@ const SettingView = Type.Object({
   nationalDefault: Type.Unknown(),
   deviates: Type.Boolean(),
   overrides: Type.Array(AppliedOverride, { description: "current overrides that apply, highest precedence first" }),
+  schema: SchemaJson,
 });
 
 const ChangeView = Type.Object({
@@ -92,8 +98,17 @@ const GroupChangeView = Type.Object({
   changedAt: Type.String({ format: "date-time" }),
 });
 
-function view(s: ResolvedSetting) {
-  return { ...s, overrides: s.overrides.map((o) => ({ ...o, changedAt: o.changedAt.toISOString() })) };
+/** The schema as plain JSON: TypeBox's symbol keys are its own bookkeeping, not part of the schema. */
+function schemaJson(definition: SettingDefinition): unknown {
+  return JSON.parse(JSON.stringify(definition.schema)) as unknown;
+}
+
+function view(registry: SettingRegistry, s: ResolvedSetting) {
+  return {
+    ...s,
+    overrides: s.overrides.map((o) => ({ ...o, changedAt: o.changedAt.toISOString() })),
+    schema: schemaJson(registry.require(s.key)),
+  };
 }
 
 export function settingsRoutes(fastify: FastifyInstance, platform: Platform): void {
@@ -121,7 +136,7 @@ export function settingsRoutes(fastify: FastifyInstance, platform: Platform): vo
     async (req) => {
       const me = staffOf(req);
       const resolved = await platform.db.withTenant(me.tenantId, (tx) => settings.explain(tx, me.tenantId), actorOf(me));
-      return resolved.map(view);
+      return resolved.map((s) => view(registry, s));
     },
   );
 
@@ -184,7 +199,7 @@ export function settingsRoutes(fastify: FastifyInstance, platform: Platform): vo
         },
         actorOf(me),
       );
-      return view(resolved);
+      return view(registry, resolved);
     },
   );
 
@@ -211,7 +226,7 @@ export function settingsRoutes(fastify: FastifyInstance, platform: Platform): vo
         },
         actorOf(me),
       );
-      return view(resolved);
+      return view(registry, resolved);
     },
   );
 
@@ -272,7 +287,7 @@ export function settingsRoutes(fastify: FastifyInstance, platform: Platform): vo
       config: { access: { operator: true } },
       schema: {
         tags: ["settings"],
-        summary: "Fit-gap of every tenant, and how many tenants deviate on each setting (operator; audited)",
+        summary: "Fit-gap of every tenant, how many tenants deviate on each setting, and each setting's schema and national default (operator; audited)",
         response: {
           200: Type.Object({
             tenants: Type.Array(
@@ -282,6 +297,10 @@ export function settingsRoutes(fastify: FastifyInstance, platform: Platform): vo
               ]),
             ),
             settings: Type.Array(Type.Object({ key: Type.String(), label: Type.String(), tenants: Type.Integer() })),
+            definitions: Type.Array(
+              Type.Object({ key: Type.String(), label: Type.String(), schema: SchemaJson, nationalDefault: Type.Unknown() }),
+              { description: "every setting's schema and national default, for the prefecture and consortium value form" },
+            ),
           }),
         },
       },
@@ -299,6 +318,12 @@ export function settingsRoutes(fastify: FastifyInstance, platform: Platform): vo
             status: t.status,
           })),
           settings: deviationsBySetting(resolved.values()),
+          definitions: registry.definitions.map((d) => ({
+            key: d.key,
+            label: d.label,
+            schema: schemaJson(d),
+            nationalDefault: d.nationalDefault,
+          })),
         };
       });
     },

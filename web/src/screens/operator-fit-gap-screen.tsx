@@ -2,7 +2,7 @@
 // national standard and at which level (県版・一部事務組合・団体独自), each with its list; how many
 // municipalities differ on each setting; and setting or clearing a prefecture's or consortium's
 // value, which applies to all its member municipalities at once.
-import { Fragment, useState } from "react";
+import { Fragment, useMemo, useState } from "react";
 import { useApiData } from "../use-api-data.ts";
 import { levelName, OVERRIDE_LEVELS } from "../setting-levels.ts";
 import { formatValue } from "../setting-value.ts";
@@ -14,7 +14,15 @@ import { GroupOverrideForm, type GroupTenant, type SettingEntry } from "./group-
 
 interface OperatorFitGap {
   tenants: (FitGapReport & { name: string; prefectureName: string; status: string })[];
-  settings: SettingEntry[];
+  settings: { key: string; label: string; tenants: number }[];
+  /** Each setting's schema and national default: the input the value form offers. */
+  definitions: { key: string; label: string; schema: unknown; nationalDefault: unknown }[];
+}
+
+/** The settings as the group form lists them (most-deviated first), each with its schema. */
+function settingEntries(report: OperatorFitGap): SettingEntry[] {
+  const definitions = new Map(report.definitions.map((d) => [d.key, d]));
+  return report.settings.map((s) => ({ ...s, schema: definitions.get(s.key)?.schema, nationalDefault: definitions.get(s.key)?.nationalDefault }));
 }
 
 export function OperatorFitGapScreen() {
@@ -22,6 +30,7 @@ export function OperatorFitGapScreen() {
   const tenants = useApiData<GroupTenant[]>("/api/operator/tenants");
   const [open, setOpen] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const entries = useMemo(() => (report.data ? settingEntries(report.data) : []), [report.data]);
 
   return (
     <Page
@@ -173,7 +182,7 @@ export function OperatorFitGapScreen() {
         {report.data && tenants.data ? (
           <GroupOverrideForm
             tenants={tenants.data}
-            settings={report.data.settings}
+            settings={entries}
             onChanged={(message) => {
               setDone(message);
               report.reload();

@@ -1,14 +1,15 @@
 // ジョブ (operators): the runs of every municipality and of the platform itself (監査ログ検証 and
 // other platform-wide jobs), and starting a job now — a platform job once, a per-municipality
-// job for one municipality. Listing and starting are audited; a run started here is followed on
-// screen until it ends.
+// job for one municipality — chosen from every job the platform declares (GET /api/operator/jobs).
+// Listing runs and starting are audited; a run started here is followed on screen until it ends.
 import { useMemo, useState, type FormEvent } from "react";
 import { ApiProblem } from "../api-client.ts";
 import { useApp } from "../app-context.ts";
 import { useApiData } from "../use-api-data.ts";
 import { useRefreshWhile } from "../use-refresh-while.ts";
 import { fieldOf } from "../field-errors.ts";
-import { isFinishedRun, jobNameJa, namedJobs, runScopeLabel } from "../job-run-labels.ts";
+import { isFinishedRun, jobNameJa, runScopeLabel } from "../job-run-labels.ts";
+import { describeCronJa } from "../cron-description.ts";
 import { Page } from "../components/page.tsx";
 import { Notice } from "../components/notice.tsx";
 import { SelectField } from "../components/form-field.tsx";
@@ -18,6 +19,28 @@ const RUN_LIMIT = 100;
 const PLATFORM = "platform";
 const NO_STAFF_NAMES = { staff: new Map<string, string>() };
 
+/** One job of GET /api/operator/jobs. */
+interface JobDefinitionView {
+  name: string;
+  area: string;
+  description: string;
+  perTenant: boolean;
+  cron: string | null;
+}
+
+/** 「監査ログ検証（audit.verify）」: the Japanese name, else what the job does, then its name. */
+function jobOption(job: JobDefinitionView): string {
+  return `${jobNameJa(job.name) !== job.name ? jobNameJa(job.name) : job.description}（${job.name}）`;
+}
+
+/** What the chosen job runs for and when: the hint under the select. */
+function jobHint(job: JobDefinitionView | undefined): string | null {
+  if (!job) return null;
+  const scope = job.perTenant ? "団体ごとに実行します。" : "基盤全体で1回実行します。";
+  const schedule = job.cron ? `定期実行：${describeCronJa(job.cron) ?? job.cron}` : "定期実行なし（手動のみ）";
+  return `${scope}${schedule}`;
+}
+
 export function OperatorJobsScreen() {
   const { api } = useApp();
   const [scope, setScope] = useState("");
@@ -25,10 +48,17 @@ export function OperatorJobsScreen() {
   const tenants = useApiData<{ id: string; name: string }[]>("/api/operator/tenants");
   const names = useMemo(() => new Map((tenants.data ?? []).map((t) => [t.id, t.name])), [tenants.data]);
   const scopes = [{ value: PLATFORM, label: "基盤全体" }, ...(tenants.data ?? []).map((t) => ({ value: t.id, label: `${t.name}（${t.id}）` }))];
-  // Jobs known by name, and any other job that has run: what can be started from here.
-  const jobs = [...new Set([...namedJobs(), ...(runs.data ?? []).map((r) => r.job)])].sort();
+  // Every job the platform's areas and modules declare: what can be started from here.
+  const definitions = useApiData<JobDefinitionView[]>("/api/operator/jobs");
+  const jobs = definitions.data ?? [];
+  const jobLabel = (name: string) => {
+    const found = jobs.find((j) => j.name === name);
+    return jobNameJa(name) !== name || !found ? jobNameJa(name) : found.description;
+  };
 
-  const [job, setJob] = useState(namedJobs()[0] ?? "");
+  const [chosen, setJob] = useState("");
+  // Until the operator picks one, the first job of the list is the choice.
+  const job = chosen || (jobs[0]?.name ?? "");
   const [target, setTarget] = useState(PLATFORM);
   const [errors, setErrors] = useState<{ job?: string; target?: string }>({});
   const [notice, setNotice] = useState<{ kind: "success" | "error"; text: string } | null>(null);
@@ -56,7 +86,7 @@ export function OperatorJobsScreen() {
         tenantId: target,
       });
       setRequested((r) => ({ ids: [...(r?.ids ?? []), runId], at: Date.now() }));
-      setNotice({ kind: "success", text: `「${jobNameJa(job)}」（${runScopeLabel(target, names)}）の実行を受け付けました。` });
+      setNotice({ kind: "success", text: `「${jobLabel(job)}」（${runScopeLabel(target, names)}）の実行を受け付けました。` });
       runs.reload();
     } catch (error) {
       if (!(error instanceof ApiProblem)) throw error;
@@ -76,6 +106,7 @@ export function OperatorJobsScreen() {
         <h2 className="section__title" id="operator-run-now">
           今すぐ実行
         </h2>
+        {definitions.problem ? <Notice kind="error">{definitions.problem.titleJa}</Notice> : null}
         <form onSubmit={submit} noValidate aria-label="ジョブの実行">
           <div className="form-grid">
             <SelectField
@@ -83,8 +114,9 @@ export function OperatorJobsScreen() {
               label="ジョブ"
               value={job}
               onValue={setJob}
-              options={jobs.map((j) => ({ value: j, label: jobNameJa(j) === j ? j : `${jobNameJa(j)}（${j}）` }))}
+              options={jobs.map((j) => ({ value: j.name, label: jobOption(j) }))}
               required
+              hint={jobHint(jobs.find((j) => j.name === job))}
               error={errors.job}
             />
             <SelectField
@@ -127,7 +159,7 @@ export function OperatorJobsScreen() {
             runs={runs.data}
             caption={`新しい順に最大${RUN_LIMIT}件`}
             names={NO_STAFF_NAMES}
-            jobLabel={jobNameJa}
+            jobLabel={jobLabel}
             scopeName={(id) => runScopeLabel(id, names)}
           />
         ) : runs.loading ? (
