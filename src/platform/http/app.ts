@@ -20,6 +20,8 @@ export interface HttpOptions {
   sessionPolicy: SessionPolicy;
   logLevel: string;
   version: string;
+  /** Where log lines go (default stdout); tests read them to prove no personal data is logged. */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** Log lines carry the path only: query strings may hold search terms such as names. */
@@ -35,6 +37,7 @@ export async function buildApp(platform: Platform, options: HttpOptions): Promis
     requestIdHeader: false,
     logger: {
       level: options.logLevel,
+      ...(options.logStream ? { stream: options.logStream } : {}),
       serializers: {
         req: (req) => ({ id: req.id, method: req.method, path: pathOnly(req.url) }),
         res: (res) => ({ statusCode: res.statusCode }),
