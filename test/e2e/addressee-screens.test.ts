@@ -88,7 +88,7 @@ describe("宛名 screens", () => {
 
     page = await freshPage();
     await logIn(page, HAYAMA.option, "clerk", DEMO_PASSWORD);
-    expect(await navigationLabels(page)).toEqual(["ホーム", "宛名検索", "住登外者の登録", "設定"]);
+    expect(await navigationLabels(page)).toEqual(["ホーム", "住民検索", "転入届", "宛名検索", "住登外者の登録", "設定"]);
     await openScreen(page, "宛名検索");
     // No read goes out before a purpose is stated: the search form is not there yet.
     await page.getByTestId("purpose-form").waitFor();

@@ -28,8 +28,10 @@ let context: BrowserContext;
 let page: Page;
 const HAYAMA = municipalityOption("葉山町");
 const CONSORTIUM_LEVEL = `一部事務組合（${DEMO_CONSORTIUM.name}）`;
-const STAFF_SCREENS_OF_CLERK = ["ホーム", "宛名検索", "住登外者の登録", "設定"];
-const STAFF_SCREENS_OF_ADMIN = ["ホーム", "宛名検索", "住登外者の登録", "名寄せ候補", "設定", "職員管理", "連携状況", "ジョブ", "監査ログ"];
+const STAFF_SCREENS_OF_CLERK = ["ホーム", "住民検索", "転入届", "宛名検索", "住登外者の登録", "設定"];
+const STAFF_SCREENS_OF_ADMIN = [
+  "ホーム", "住民検索", "転入届", "宛名検索", "住登外者の登録", "名寄せ候補", "設定", "職員管理", "連携状況", "ジョブ", "監査ログ",
+];
 
 beforeAll(async () => {
   server = await startDemoServer();

@@ -26,10 +26,21 @@ import { AddresseeSearchScreen } from "./screens/addressee-search-screen.tsx";
 import { AddresseeRegisterScreen } from "./screens/addressee-register-screen.tsx";
 import { AddresseeDuplicatesScreen } from "./screens/addressee-duplicates-screen.tsx";
 import { AddresseeDetailScreen } from "./screens/addressee-detail-screen.tsx";
+import { ResidentSearchScreen } from "./screens/resident-search-screen.tsx";
+import { ResidentExOfficioEntryScreen, ResidentMoveInScreen } from "./screens/resident-registration-screen.tsx";
+import { ResidentDetailScreen } from "./screens/resident-detail-screen.tsx";
+import { ResidentChangeScreen } from "./screens/resident-change-screen.tsx";
+import { ResidentCertificateScreen } from "./screens/resident-certificate-screen.tsx";
 
 /** The component of each screen in navigation.ts, by path. */
 const VIEWS: Record<string, () => ReactElement> = {
   "/": HomeScreen,
+  "/residents": ResidentSearchScreen,
+  "/residents/move-in": ResidentMoveInScreen,
+  "/residents/ex-officio-entry": ResidentExOfficioEntryScreen,
+  "/residents/:id": ResidentDetailScreen,
+  "/residents/:id/changes/:kind": ResidentChangeScreen,
+  "/residents/:id/certificate": ResidentCertificateScreen,
   "/addressees": AddresseeSearchScreen,
   "/addressees/new": AddresseeRegisterScreen,
   "/addressees/duplicates": AddresseeDuplicatesScreen,

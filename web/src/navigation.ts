@@ -5,6 +5,7 @@
 import type { Session } from "./session.ts";
 import { staffMay } from "./session.ts";
 import { hasParameters, matchPath } from "./screen-paths.ts";
+import { issuesResidentCertificates, readsResidents, recordsResidentChanges } from "./resident-roles.ts";
 
 export interface ScreenEntry {
   /** The path, or a pattern with one ":name" segment for a screen of one record. */
@@ -26,6 +27,12 @@ const administersAddressees = (s: Session) => staffMay(s, "addressee", "admin");
 
 export const SCREENS: readonly ScreenEntry[] = [
   { path: "/", label: "ホーム", allows: isStaff },
+  { path: "/residents", label: "住民検索", allows: readsResidents },
+  { path: "/residents/move-in", label: "転入届", allows: recordsResidentChanges },
+  { path: "/residents/ex-officio-entry", label: "職権記載", allows: recordsResidentChanges, parent: "/residents" },
+  { path: "/residents/:id", label: "住民の詳細", allows: readsResidents, parent: "/residents" },
+  { path: "/residents/:id/changes/:kind", label: "異動届の入力", allows: recordsResidentChanges, parent: "/residents" },
+  { path: "/residents/:id/certificate", label: "証明書の交付", allows: issuesResidentCertificates, parent: "/residents" },
   { path: "/addressees", label: "宛名検索", allows: readsAddressees },
   { path: "/addressees/new", label: "住登外者の登録", allows: writesAddressees },
   { path: "/addressees/duplicates", label: "名寄せ候補", allows: administersAddressees },

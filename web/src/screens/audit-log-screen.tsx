@@ -33,7 +33,9 @@ export function AuditLogScreen() {
     () => ({ staff: new Map((staff.data ?? []).map((s) => [s.id, `${s.displayName}（${s.loginId}）`])) }),
     [staff.data],
   );
-  const shown = entries.data?.slice(0, AUDIT_PAGE_SIZE) ?? [];
+  // Rows wait for the staff list too, so an actor never flashes as a bare id before its name.
+  const namesReady = !staff.loading;
+  const shown = namesReady ? (entries.data?.slice(0, AUDIT_PAGE_SIZE) ?? []) : [];
   const hasNext = (entries.data?.length ?? 0) > AUDIT_PAGE_SIZE;
   const page = cursors.length + 1;
 
