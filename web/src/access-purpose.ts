@@ -18,6 +18,8 @@ export const OTHER_PURPOSE = "その他";
 export const COMMON_PURPOSES: readonly string[] = [
   "窓口での本人確認",
   "証明書の交付",
+  "異動届の受付",
+  "住民票の記載事項の確認",
   "税務（賦課・収納）",
   "福祉・給付",
   "国民健康保険・年金",

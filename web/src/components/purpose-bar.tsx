@@ -1,5 +1,5 @@
 // 利用目的の指定: before any addressee is searched or shown, the member of staff says why; the
-// purpose is then shown on every 宛名 screen, with 変更 to state another (each read is recorded in
+// purpose is then shown on every screen that reads personal data (住民記録, 宛名), with 変更 to state another (each read is recorded in
 // the audit log with the purpose in force).
 import { useState, type FormEvent } from "react";
 import { COMMON_PURPOSES, composePurpose, OTHER_PURPOSE, PURPOSE_DETAIL_MAX_LENGTH, rememberPurpose, usePurpose } from "../access-purpose.ts";
@@ -52,7 +52,7 @@ function PurposeForm({ current, focus, onDone }: { current: string | null; focus
         利用目的
       </h2>
       <p className="purpose-form__lead">
-        宛名の情報を照会する目的を選んでください。照会のたびに、目的とともに監査ログに記録されます。この画面を閉じるかログアウトするまで同じ目的を使います。
+        個人の情報（住民記録・宛名）を照会する目的を選んでください。照会のたびに、目的とともに監査ログに記録されます。この画面を閉じるかログアウトするまで同じ目的を使います。
       </p>
       <div className="purpose-form__fields">
         <SelectField
