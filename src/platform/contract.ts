@@ -100,6 +100,8 @@ export interface AreaDefinition {
   layouts?: LayoutDefinition[];
   /** Certificate kinds (証明書) this area or module issues as PDF (src/platform/documents). */
   certificates?: CertificateDefinition[];
+  /** Demo data for one demo municipality (`kyodo serve --demo`); must leave existing data alone. */
+  demo?: (platform: Platform, tenantId: string, seed: number) => Promise<void>;
 }
 
 /** A business module (業務アプリケーション): an area that is also listed in the staff UI. */

@@ -30,7 +30,7 @@ let page: Page;
 const HAYAMA = { id: "143014", option: municipalityOption("葉山町") };
 const SAMUKAWA = { id: "143219", name: "寒川町" };
 /** Workers poll every 0.5 s; a run or a delivery ends well within this. */
-const SETTLE_MS = 20_000;
+const SETTLE_MS = 45_000;
 
 beforeAll(async () => {
   server = await startDemoServer({ areas: [drillArea], workers: true });

@@ -19,6 +19,8 @@
 //    production; revealed only to 管理 (resident:admin), always audited).
 import type { BusinessModule } from "../../platform/contract.ts";
 import { createResidentCertificates } from "./certificates/index.ts";
+import { residentLayouts } from "./layout/index.ts";
+import { seedResidentDemo } from "./demo/index.ts";
 import { createMyNumberVault, myNumberKeyFromEnv, type MyNumberKeyProvider, type MyNumberVault } from "./my-number-vault.ts";
 import { residentRoutes } from "./routes.ts";
 import { RESIDENT_MODULE_ID } from "./service.ts";
@@ -46,6 +48,10 @@ export function createResidentModule(options: ResidentModuleOptions = {}): Resid
       residentRoutes(app, platform, vault);
     },
     certificates: createResidentCertificates({ vault }),
+    layouts: residentLayouts,
+    demo: async (platform, tenantId, seed) => {
+      await seedResidentDemo(platform, tenantId, { seed });
+    },
     vault,
   };
 }

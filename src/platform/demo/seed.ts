@@ -59,6 +59,7 @@ export async function seedDemo(platform: Platform): Promise<void> {
       }
     });
     await seedAddresseeDemo(platform, t.id, 2026 + i);
+    for (const area of platform.areas) await area.demo?.(platform, t.id, 2026 + i);
   }
   // The operator is created last: its presence marks a completed seed.
   const passwordHash = await hashPassword(DEMO_PASSWORD);

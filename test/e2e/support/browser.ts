@@ -96,8 +96,8 @@ export async function newStaffContext(browser: Browser, baseUrl: string): Promis
     timezoneId: "Asia/Tokyo",
     viewport: { width: 1280, height: 860 },
   });
-  // Well inside vitest's 30 s test timeout, so a missing element fails with its locator named.
-  context.setDefaultTimeout(10_000);
+  // Well inside vitest's 60 s test timeout, so a missing element fails with its locator named.
+  context.setDefaultTimeout(20_000);
   return context;
 }
 
