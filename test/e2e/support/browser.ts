@@ -57,6 +57,9 @@ export interface DemoServerOptions {
 export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
   assertWebBuilt();
   const platform = await createTestPlatform(options.areas ?? []);
+  // A smaller demo registry than `npm start` seeds: the screens under test need a few households,
+  // and two browser files run at once on two cores.
+  process.env.KYODO_DEMO_PERSONS ??= "200";
   await seedDemo(platform.platform);
   const stops: (() => Promise<void>)[] = [];
   const close = async () => {
