@@ -2,6 +2,7 @@
 // folds ﾀﾅｶ, たなか and タナカ together), 生年月日 (和暦 as a clerk copies it), 宛名番号 or 法人番号;
 // residents and 住登外者 alike, a page at a time, each row leading to its details. The last search
 // is kept while the clerk moves between screens, so 戻る returns to the same list.
+import { pageRange } from "../page-range.ts";
 import { useState, type FormEvent } from "react";
 import type { AddresseeState } from "../../../src/platform/addressee/addressee.ts";
 import { usePurpose } from "../access-purpose.ts";
@@ -88,9 +89,7 @@ function SearchAndResults() {
   }
 
   const data = result.data;
-  const pages = data ? Math.max(1, Math.ceil(data.total / SEARCH_PAGE_SIZE)) : 1;
-  const first = data && data.total ? (page - 1) * SEARCH_PAGE_SIZE + 1 : 0;
-  const last = data ? Math.min(data.total, page * SEARCH_PAGE_SIZE) : 0;
+  const { pages, first, last } = pageRange(data?.total, page, SEARCH_PAGE_SIZE);
 
   return (
     <>

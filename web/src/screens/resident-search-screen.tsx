@@ -3,6 +3,7 @@
 // 住所 or by 世帯番号; 除票 (persons who moved out, died or were erased) only when asked. A page at a
 // time, each row leading to the record. The last search is kept while the clerk moves between
 // screens, so 戻る returns to the same list; it belongs to this log-in only.
+import { pageRange } from "../page-range.ts";
 import { useState, type FormEvent } from "react";
 import { usePurpose } from "../access-purpose.ts";
 import { useApp } from "../app-context.ts";
@@ -86,9 +87,7 @@ function SearchAndResults() {
   }
 
   const data = result.data;
-  const pages = data ? Math.max(1, Math.ceil(data.total / RESIDENT_PAGE_SIZE)) : 1;
-  const first = data && data.total ? (page - 1) * RESIDENT_PAGE_SIZE + 1 : 0;
-  const last = data ? Math.min(data.total, page * RESIDENT_PAGE_SIZE) : 0;
+  const { pages, first, last } = pageRange(data?.total, page, RESIDENT_PAGE_SIZE);
 
   return (
     <>
