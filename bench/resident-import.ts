@@ -8,7 +8,10 @@
 // columns (no key, no index). Rows per second of each; the ratio is the share of COPY's speed
 // the full import keeps (goal ≥ 0.3). Each import round goes into a municipality of its own
 // with an empty registry, on tables whose statistics are fresh (VACUUM ANALYZE before the
-// round, untimed), as on a platform already running other municipalities.
+// round, untimed), as on a platform already running other municipalities. A note gives the CPU
+// time per imported row of PostgreSQL and of Node, which a busy machine does not distort as it
+// does the rates (docs/adr/0011-bulk-import.md reads them).
+import { readdirSync, readFileSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { createTenant } from "../src/platform/tenancy/tenants.ts";
@@ -48,6 +51,44 @@ export function benchAreas(): AreaDefinition[] {
   return listed ? areas : [...areas, { id: "resident", name: "住民記録 (標準レイアウト)", layouts: residentLayouts }];
 }
 
+/**
+ * CPU seconds used so far by the benchmark's PostgreSQL (the postmaster and all its processes)
+ * and by this process. On a shared machine wall-clock rates move with the neighbours; CPU per
+ * row says where the work is. Linux only (/proc); null elsewhere.
+ */
+function cpuClock(postmasterPid: string | null): { postgres: number; node: number } | null {
+  if (postmasterPid === null) return null;
+  try {
+    let postgres = 0;
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      } catch {
+        continue;
+      }
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (entry !== postmasterPid && fields[1] !== postmasterPid) continue;
+      // utime and stime, in clock ticks (100 per second on Linux).
+      postgres += (Number(fields[11]) + Number(fields[12])) / 100;
+    }
+    const usage = process.cpuUsage();
+    return { postgres, node: (usage.user + usage.system) / 1e6 };
+  } catch {
+    return null;
+  }
+}
+
+async function postmasterPidOf(bench: BenchDatabase): Promise<string | null> {
+  try {
+    const dir = (await bench.db.owner.query("SELECT setting FROM pg_settings WHERE name = 'data_directory'")).rows[0].setting as string;
+    return readFileSync(path.join(dir, "postmaster.pid"), "utf8").split("\n")[0]!.trim();
+  } catch {
+    return null;
+  }
+}
+
 export const residentImport: Benchmark<BenchDatabase> = {
   title: "(d) resident registry: import from the standard layout vs PostgreSQL COPY of the same file",
   async run(bench, scale) {
@@ -68,6 +109,8 @@ export const residentImport: Benchmark<BenchDatabase> = {
     const copyColumns = CHANGE_COLUMNS.map((c) => c.name).join(", ");
     const literal = (await db.owner.query("SELECT quote_literal($1) AS q", [file])).rows[0].q as string;
     const heap: number[] = [];
+    const postmaster = await postmasterPidOf(bench);
+    const cpu = { postgres: 0, node: 0, rows: 0 };
 
     const measurements = await sideBySide(rounds, [
       {
@@ -77,13 +120,20 @@ export const residentImport: Benchmark<BenchDatabase> = {
         },
         async run(round) {
           const input = await fs.readFile(file);
+          const before = cpuClock(postmaster);
           const result = await importLayout(platform, tenants[round]!, RESIDENT_CHANGES_LAYOUT_ID, input, {
             encoding: "utf-8",
             fileName: path.basename(file),
             actor: "system:bench",
           });
+          const after = cpuClock(postmaster);
           heap.push(process.memoryUsage().rss);
           if (!("imported" in result)) throw new Error(`the import was refused: ${JSON.stringify(result.errors.slice(0, 3))}`);
+          if (before && after) {
+            cpu.postgres += after.postgres - before.postgres;
+            cpu.node += after.node - before.node;
+            cpu.rows += result.imported;
+          }
           return result.imported;
         },
       },
@@ -126,6 +176,12 @@ export const residentImport: Benchmark<BenchDatabase> = {
         `the last round wrote ${check.persons.toLocaleString("en-US")} persons, ${check.entries.toLocaleString("en-US")} journal entries, ` +
           `${check.projected.toLocaleString("en-US")} projection rows and ${check.addressees.toLocaleString("en-US")} addressees (checked)`,
         `process resident memory after the import: ${(Math.max(...heap) / 1e9).toFixed(1)} GB`,
+        ...(cpu.rows > 0
+          ? [
+              `CPU per imported row: PostgreSQL ${((cpu.postgres / cpu.rows) * 1e6).toFixed(0)} µs, Node ${((cpu.node / cpu.rows) * 1e6).toFixed(0)} µs ` +
+                "(the two run side by side on two cores; wall-clock rates also move with the machine's other load)",
+            ]
+          : []),
       ],
     };
   },

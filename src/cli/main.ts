@@ -8,7 +8,7 @@ import { DEMO_OPERATOR, DEMO_PASSWORD, DEMO_STAFF, DEMO_TENANTS, seedDemo } from
 import { verifyAuditLog } from "../platform/audit/audit-log.ts";
 import { startJobs } from "../platform/jobs/runner.ts";
 import { startDispatcher } from "../platform/events/dispatcher.ts";
-import { prepareDocumentFont } from "../platform/documents/index.ts";
+import { prepareDocumentFont, warmRenderPool } from "../platform/documents/index.ts";
 import { EXPORT_USAGE, IMPORT_USAGE, runExportCommand, runImportCommand } from "../platform/layouts/cli.ts";
 import { settingsReference } from "../platform/settings/reference.ts";
 import { layoutReference } from "../platform/layouts/reference.ts";
@@ -89,6 +89,8 @@ async function main(argv: string[]): Promise<number> {
         });
         // Load the certificate font in the background so its cost does not land on a request.
         void prepareDocumentFont().catch((e: Error) => log.warn({ err: e.message }, "document font not loaded"));
+        // The render threads take about a second to start: start them now, not on the first certificate.
+        void warmRenderPool().catch((e: Error) => log.warn({ err: e.message }, "render threads not started"));
         // Jobs start before listening, so their queues exist when requests arrive.
         const jobs = await startJobs(platform);
         const dispatcher = await startDispatcher(platform);

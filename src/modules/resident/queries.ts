@@ -96,6 +96,23 @@ export const entriesOf = (personIds: string[]): QueryConfig => ({
   values: [personIds],
 });
 
+/**
+ * A household's number and every entry of every person ever placed in it (an entry set
+ * householdId to it), with their 宛名番号: all a fold of the household on any day needs, in one
+ * round trip. One row with null entry columns when nobody was ever placed there; none when the
+ * tenant has no such household.
+ */
+export const householdJournal = (householdId: string): QueryConfig => ({
+  text: `SELECT h.household_number::text AS household_number, e.person_id::text AS person_id,
+                p.addressee_number::text AS addressee_number, e.effective_date::text AS effective_date, e.seq::text AS seq, e.set
+         FROM resident_household h
+         LEFT JOIN resident_change_entry e ON e.tenant_id = h.tenant_id AND e.person_id IN (
+           SELECT x.person_id FROM resident_change_entry x WHERE x.set ? 'householdId' AND (x.set ->> 'householdId') = $1)
+         LEFT JOIN resident_person p ON p.tenant_id = e.tenant_id AND p.person_id = e.person_id
+         WHERE h.household_id = $1::uuid`,
+  values: [householdId],
+});
+
 /** Persons ever placed in the household (an entry set householdId to it). */
 export const everInHousehold = (householdId: string): QueryConfig => ({
   text: `SELECT DISTINCT person_id::text FROM resident_change_entry
@@ -106,10 +123,13 @@ export const everInHousehold = (householdId: string): QueryConfig => ({
 const CHANGE_COLUMNS = `c.change_id::text AS change_id, c.seq::text AS seq, c.kind, c.effective_date::text AS effective_date,
   c.notified_date::text AS notified_date, c.recorded_at, c.actor, c.reason`;
 
-/** A person's history: every change that touched them, with their entry, in journal order. */
+/**
+ * A person's history: every change that touched them, with their entry (its own 異動日 and seq
+ * too, so that the fold can read its entries from here), in journal order.
+ */
 export const changesOfPerson = (personId: string): QueryConfig => ({
   text: `SELECT ${CHANGE_COLUMNS}, e.person_id::text AS person_id, p.addressee_number::text AS addressee_number,
-                e.set, e.before, e.after
+                e.set, e.before, e.after, e.effective_date::text AS entry_effective_date, e.seq::text AS entry_seq
          FROM resident_change_entry e
          JOIN resident_change c ON c.tenant_id = e.tenant_id AND c.change_id = e.change_id
          JOIN resident_person p ON p.tenant_id = e.tenant_id AND p.person_id = e.person_id
@@ -202,30 +222,56 @@ export interface SearchFilters {
   today: string;
 }
 
-/** LIKE prefix with the pattern characters escaped (the value stays bound). */
-export const likePrefix = (text: string): string => `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/**
+ * The first string after every string that starts with `prefix`, in byte order: the prefix and
+ * U+10FFFF, the highest code point. (A key continuing the prefix with U+10FFFF itself, a
+ * noncharacter no name or address holds, would fall outside.)
+ */
+export const prefixEnd = (prefix: string): string => `${prefix}\u{10FFFF}`;
 
+/**
+ * `column` starts with `prefix` ($n), as an index range. Under row-level security the planner
+ * may not evaluate an operator that is not LEAKPROOF before the tenant's policy, so it cannot
+ * turn LIKE (textlike is not) into an index condition: a LIKE search read every row of every
+ * tenant. The byte-order comparisons of text_pattern_ops (~>=~, ~<~) and starts_with are
+ * leakproof, so the range uses the (tenant_id, key text_pattern_ops) indexes and starts_with
+ * keeps the match exact.
+ */
+const startsWith = (column: string, prefix: string, end: string) => `(${column} ~>=~ ${prefix} AND ${column} ~<~ ${end} AND starts_with(${column}, ${prefix}))`;
+
+/**
+ * One page of matches and their total. The matches are counted and ordered on the narrow key
+ * columns; only the page's rows are then read whole and joined to their household, so a broad
+ * search (every address of a town) does not carry every record through the count.
+ */
 export const searchCurrent = (f: SearchFilters, limit: number, offset: number): QueryConfig => ({
-  text: `SELECT ${CURRENT_COLUMNS}, count(*) OVER () AS total
-         FROM ${CURRENT_FROM}
-         WHERE ($1::text IS NULL OR r.kana_key LIKE $1 OR r.given_kana_key LIKE $1 OR r.name_key LIKE $1 OR r.given_name_key LIKE $1)
-           AND ($2::date IS NULL OR r.birth_date = $2)
-           AND ($3::text IS NULL OR r.address_key LIKE $3)
-           AND ($4::uuid IS NULL OR r.household_id = $4)
-           AND ($5::bigint IS NULL OR h.household_number = $5)
-           AND ($6 OR r.status = 'resident' OR r.removal_date > $7::date)
-         ORDER BY r.kana_key, r.birth_date, r.person_id
-         LIMIT $8 OFFSET $9`,
+  text: `SELECT ${CURRENT_COLUMNS}, page.total
+         FROM (
+           SELECT m.person_id, m.kana_key, m.birth_date, count(*) OVER () AS total
+           FROM resident_current m
+           WHERE ($1::text IS NULL OR ${["m.kana_key", "m.given_kana_key", "m.name_key", "m.given_name_key"].map((c) => startsWith(c, "$1", "$10")).join(" OR ")})
+             AND ($2::date IS NULL OR m.birth_date = $2)
+             AND ($3::text IS NULL OR ${startsWith("m.address_key", "$3", "$11")})
+             AND ($4::uuid IS NULL OR m.household_id = $4)
+             AND ($5::bigint IS NULL OR m.household_id IN (SELECT household_id FROM resident_household WHERE household_number = $5))
+             AND ($6 OR m.status = 'resident' OR m.removal_date > $7::date)
+           ORDER BY m.kana_key, m.birth_date, m.person_id
+           LIMIT $8 OFFSET $9
+         ) page
+         JOIN ${CURRENT_FROM} ON r.tenant_id = ${TENANT} AND r.person_id = page.person_id
+         ORDER BY page.kana_key, page.birth_date, page.person_id`,
   values: [
-    f.nameKey === null ? null : likePrefix(f.nameKey),
+    f.nameKey,
     f.birthDate,
-    f.addressKey === null ? null : likePrefix(f.addressKey),
+    f.addressKey,
     f.householdId,
     f.householdNumber,
     f.includeRemoved,
     f.today,
     limit,
     offset,
+    f.nameKey === null ? null : prefixEnd(f.nameKey),
+    f.addressKey === null ? null : prefixEnd(f.addressKey),
   ],
 });
 

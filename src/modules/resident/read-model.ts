@@ -12,7 +12,7 @@ import { CHANGE_KIND_NAMES_JA } from "./change-kind.ts";
 import { compareEntries, foldPerson, type JournalEntry } from "./fold.ts";
 import { isResidentOn, PERSON_FIELDS, type PersonField, type PersonRecord } from "./person-record.ts";
 import { toJournalEntry, type EntryRow } from "./projection.ts";
-import { changesOfPerson, entriesOf, everInHousehold, selectHouseholds, selectPersons } from "./queries.ts";
+import { changesOfPerson, householdJournal, selectHouseholds } from "./queries.ts";
 import { RELATIONSHIPS, relationshipOrder, type Relationship } from "./relationship.ts";
 
 export interface PersonAsOf {
@@ -61,36 +61,29 @@ export interface HistoryItem {
   after: PersonRecord;
 }
 
-async function entriesByPerson(tx: Tx, personIds: string[]): Promise<Map<string, JournalEntry[]>> {
-  const rows = (await tx.query<EntryRow>(entriesOf(personIds))).rows;
-  const out = new Map<string, JournalEntry[]>();
-  for (const row of rows) {
-    const list = out.get(row.person_id) ?? [];
-    list.push(toJournalEntry(row));
-    out.set(row.person_id, list);
-  }
-  return out;
-}
-
 async function householdNumber(tx: Tx, householdId: string): Promise<string | null> {
   const row = (await tx.query<{ household_number: string }>(selectHouseholds([householdId]))).rows[0];
   return row ? row.household_number : null;
 }
 
-/** The person as of `date`, or null when the tenant has no such person or they were not yet registered by then. */
+/**
+ * The person as of `date`, or null when the tenant has no such person or they were not yet
+ * registered by then. Two round trips: the person's changes with their entries (the fold, the
+ * 宛名番号 and what is scheduled all come from them), then the household's number on that date.
+ */
 export async function getPersonAsOf(tx: Tx, personId: string, date: string): Promise<PersonAsOf | null> {
-  const person = (await tx.query<{ person_id: string; addressee_number: string }>(selectPersons([personId]))).rows[0];
-  if (!person) return null;
-  const entries = (await entriesByPerson(tx, [personId])).get(personId) ?? [];
+  const history = (await tx.query(changesOfPerson(personId))).rows;
+  const first = history[0];
+  if (!first) return null;
+  const entries = history.map((h) => toJournalEntry({ person_id: personId, effective_date: h.entry_effective_date, seq: h.entry_seq, set: h.set }));
   const record = foldPerson(entries, date);
   if (record === null) return null;
-  const history = (await tx.query(changesOfPerson(personId))).rows;
   const scheduled = history
     .filter((h) => h.effective_date > date && todayInJapan(new Date(h.recorded_at as Date)) <= date)
     .map((h) => ({ changeId: h.change_id as string, kind: h.kind as ChangeKind, effectiveDate: h.effective_date as string }));
   return {
     personId,
-    addresseeNumber: formatAddresseeNumber(person.addressee_number),
+    addresseeNumber: formatAddresseeNumber(first.addressee_number as string),
     asOf: date,
     record,
     isResident: isResidentOn(record, date),
@@ -106,26 +99,32 @@ function memberOrder(a: HouseholdMemberAsOf, b: HouseholdMemberAsOf): number {
   return a.record.birthDate < b.record.birthDate ? -1 : a.record.birthDate > b.record.birthDate ? 1 : 0;
 }
 
-/** The household as of `date`: who belonged to it that day, as whom. Null when the tenant has no such household. */
+/**
+ * The household as of `date`: who belonged to it that day, as whom. Null when the tenant has no
+ * such household. One round trip: the household's number and the entries of everyone ever
+ * placed in it (householdJournal).
+ */
 export async function getHouseholdAsOf(tx: Tx, householdId: string, date: string): Promise<HouseholdAsOf | null> {
-  const number = await householdNumber(tx, householdId);
-  if (number === null) return null;
-  const candidates = (await tx.query<{ person_id: string }>(everInHousehold(householdId))).rows.map((r) => r.person_id);
-  const persons = candidates.length
-    ? (await tx.query<{ person_id: string; addressee_number: string }>(selectPersons(candidates))).rows
-    : [];
-  const entries = await entriesByPerson(tx, candidates);
+  const rows = (await tx.query<EntryRow & { household_number: string; addressee_number: string | null }>(householdJournal(householdId))).rows;
+  if (rows.length === 0) return null;
+  const persons = new Map<string, { addresseeNumber: string; entries: JournalEntry[] }>();
+  for (const row of rows) {
+    if (row.person_id === null || row.addressee_number === null) continue;
+    const person = persons.get(row.person_id) ?? { addresseeNumber: row.addressee_number, entries: [] };
+    person.entries.push(toJournalEntry(row));
+    persons.set(row.person_id, person);
+  }
   const members: HouseholdMemberAsOf[] = [];
-  for (const p of persons) {
-    const record = foldPerson(entries.get(p.person_id) ?? [], date);
+  for (const [personId, p] of persons) {
+    const record = foldPerson(p.entries, date);
     if (record && record.householdId === householdId && isResidentOn(record, date)) {
-      members.push({ personId: p.person_id, addresseeNumber: formatAddresseeNumber(p.addressee_number), record });
+      members.push({ personId, addresseeNumber: formatAddresseeNumber(p.addresseeNumber), record });
     }
   }
   members.sort(memberOrder);
   return {
     householdId,
-    householdNumber: number,
+    householdNumber: rows[0]!.household_number,
     asOf: date,
     head: members.find((m) => m.record.relationship === "head") ?? null,
     members,

@@ -57,38 +57,137 @@ export function entryHash(e: Omit<StoredAuditEntry, "hash">): string {
  * advisory lock serialises appenders so the chain never forks.
  */
 export async function appendAudit(tx: Tx, entry: AuditEntry): Promise<void> {
-  const chainRow = await tx.query(
-    `SELECT coalesce(nullif(current_setting('kyodo.tenant_id', true), ''), $1) AS chain`,
-    [PLATFORM_CHAIN],
+  await appendAuditEntries(tx, [entry]);
+}
+
+/** The head this connection's transaction last moved its chain to, while it holds the lock. */
+interface HeldHead {
+  xid: string;
+  chain: string;
+  seq: bigint;
+  hash: string;
+  at: Date;
+}
+
+const heldHeads = new WeakMap<Tx, HeldHead>();
+
+/** The entries as the next links after (seq, hash), hashed. */
+function link(chain: string, seq: bigint, hash: string, at: Date, entries: readonly AuditEntry[]): StoredAuditEntry[] {
+  let prevHash = hash;
+  let next = seq;
+  return entries.map((entry) => {
+    next += 1n;
+    const stored = {
+      tenant_id: chain,
+      seq: String(next),
+      at,
+      actor: entry.actor,
+      action: entry.action,
+      subject: entry.subject ?? null,
+      purpose: entry.purpose ?? null,
+      detail: entry.detail ?? {},
+      prev_hash: prevHash,
+    };
+    prevHash = entryHash(stored);
+    return { ...stored, hash: prevHash };
+  });
+}
+
+/** The entries' columns as arrays for unnest ($3–$10 of the statements below); detail as pg serialises an object. */
+const columns = (rows: readonly StoredAuditEntry[]) => [
+  rows.map((r) => r.seq),
+  rows.map((r) => r.actor),
+  rows.map((r) => r.action),
+  rows.map((r) => r.subject),
+  rows.map((r) => r.purpose),
+  rows.map((r) => JSON.stringify(r.detail)),
+  rows.map((r) => r.prev_hash),
+  rows.map((r) => r.hash),
+];
+
+const ENTRIES = `unnest($3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
+  AS e (seq, actor, action, subject, purpose, detail, prev_hash, hash)`;
+
+/**
+ * Appends entries in order, as consecutive links of the transaction's chain.
+ *
+ * Every read of a person is audited, one entry per person shown (a search of twenty results,
+ * twenty entries), and the chain's lock is held until commit, so the cost of an append is paid
+ * by every clerk of the municipality waiting for the lock. Hence: the first append of a
+ * transaction takes three round trips whatever the number of entries — take the lock (and note
+ * the transaction's id), read the head and the clock, insert the entries and move the head —
+ * and each later append in the same transaction one: it still holds the lock and knows the
+ * head it wrote, so it inserts and moves the head in one statement, guarded so that it does
+ * nothing unless the head is still the one it wrote, in the same transaction, for the same
+ * chain (a savepoint rolled back, or a connection reused by a later transaction, falls back to
+ * the full path). The entries of one transaction share the first append's timestamp (one
+ * access); their seq keeps their order.
+ */
+export async function appendAuditEntries(tx: Tx, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const held = heldHeads.get(tx);
+  let locked: { chain: string; xid: string };
+  if (held) {
+    // When the guard fails (a stale head: another transaction on this connection, a savepoint
+    // rolled back), the same statement takes the lock of the transaction's chain instead.
+    const rows = link(held.chain, held.seq, held.hash, held.at, entries);
+    const last = rows[rows.length - 1]!;
+    const result = await tx.query(
+      `WITH moved AS (
+         UPDATE audit_chain_head SET seq = $11, hash = $12
+         WHERE tenant_id = $1 AND seq = $13 AND hash = $14
+           AND tenant_id = coalesce(nullif(current_setting('kyodo.tenant_id', true), ''), $15)
+           AND pg_current_xact_id() = $16::xid8
+         RETURNING tenant_id
+       ), appended AS (
+         INSERT INTO audit_log (tenant_id, seq, at, actor, action, subject, purpose, detail, prev_hash, hash)
+         SELECT m.tenant_id, e.seq, $2, e.actor, e.action, e.subject, e.purpose, e.detail::jsonb, e.prev_hash, e.hash
+         FROM moved m CROSS JOIN ${ENTRIES}
+         RETURNING 1
+       ), done AS (SELECT count(*)::int AS appended FROM appended)
+       SELECT done.appended, c.chain, pg_current_xact_id()::text AS xid,
+              (SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtextextended('audit:' || c.chain, 0)) WHERE done.appended = 0) l) AS locked
+       FROM done, (SELECT coalesce(nullif(current_setting('kyodo.tenant_id', true), ''), $15) AS chain) c`,
+      [held.chain, held.at, ...columns(rows), last.seq, last.hash, String(held.seq), held.hash, PLATFORM_CHAIN, held.xid],
+    );
+    const row = result.rows[0] as { appended: number; chain: string; xid: string };
+    if (row.appended === rows.length) {
+      heldHeads.set(tx, { ...held, seq: BigInt(last.seq), hash: last.hash });
+      return;
+    }
+    heldHeads.delete(tx);
+    locked = { chain: row.chain, xid: row.xid };
+  } else {
+    // The lock is taken in a statement of its own: the head must be read by a later statement,
+    // whose snapshot sees what the previous holder of the lock committed.
+    const result = await tx.query(
+      `SELECT c.chain, pg_current_xact_id()::text AS xid, pg_advisory_xact_lock(hashtextextended('audit:' || c.chain, 0)) AS locked
+       FROM (SELECT coalesce(nullif(current_setting('kyodo.tenant_id', true), ''), $1) AS chain) c`,
+      [PLATFORM_CHAIN],
+    );
+    locked = result.rows[0] as { chain: string; xid: string };
+  }
+  const { chain, xid } = locked;
+  const head = await tx.query(
+    `SELECT h.seq, h.hash, clock_timestamp() AS t
+     FROM (VALUES (1)) one LEFT JOIN audit_chain_head h ON h.tenant_id = $1`,
+    [chain],
   );
-  const chain = chainRow.rows[0].chain as string;
-  await tx.query("SELECT pg_advisory_xact_lock(hashtextextended('audit:' || $1, 0))", [chain]);
-  const head = await tx.query("SELECT seq, hash FROM audit_chain_head WHERE tenant_id = $1", [chain]);
-  const prevSeq = head.rowCount ? BigInt(head.rows[0].seq) : 0n;
-  const prevHash = head.rowCount ? (head.rows[0].hash as string) : GENESIS;
-  const at = new Date((await tx.query("SELECT clock_timestamp() AS t")).rows[0].t);
-  const stored = {
-    tenant_id: chain,
-    seq: String(prevSeq + 1n),
-    at,
-    actor: entry.actor,
-    action: entry.action,
-    subject: entry.subject ?? null,
-    purpose: entry.purpose ?? null,
-    detail: entry.detail ?? {},
-    prev_hash: prevHash,
-  };
-  const hash = entryHash(stored);
+  const found = head.rows[0];
+  const at = new Date(found.t);
+  const rows = link(chain, found.seq === null ? 0n : BigInt(found.seq), found.seq === null ? GENESIS : (found.hash as string), at, entries);
+  const last = rows[rows.length - 1]!;
   await tx.query(
-    `INSERT INTO audit_log (tenant_id, seq, at, actor, action, subject, purpose, detail, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [chain, stored.seq, at, stored.actor, stored.action, stored.subject, stored.purpose, stored.detail, prevHash, hash],
-  );
-  await tx.query(
-    `INSERT INTO audit_chain_head (tenant_id, seq, hash) VALUES ($1, $2, $3)
+    `WITH appended AS (
+       INSERT INTO audit_log (tenant_id, seq, at, actor, action, subject, purpose, detail, prev_hash, hash)
+       SELECT $1, e.seq, $2, e.actor, e.action, e.subject, e.purpose, e.detail::jsonb, e.prev_hash, e.hash
+       FROM ${ENTRIES}
+     )
+     INSERT INTO audit_chain_head (tenant_id, seq, hash) VALUES ($1, $11, $12)
      ON CONFLICT (tenant_id) DO UPDATE SET seq = EXCLUDED.seq, hash = EXCLUDED.hash`,
-    [chain, stored.seq, hash],
+    [chain, at, ...columns(rows), last.seq, last.hash],
   );
+  heldHeads.set(tx, { xid, chain, seq: BigInt(last.seq), hash: last.hash, at });
 }
 
 export interface VerifyProblem {

@@ -49,12 +49,11 @@ export function certifierTitle(prefectureName: string, municipalityName: string,
 export async function resolveCertifier(tx: Tx, platform: Platform, tenantId: string): Promise<Certifier> {
   const tenant = await getTenant(tx, tenantId);
   if (!tenant) throw new Error("the tenant of the transaction is not registered");
-  const [displayName, mayorTitle, mayorName, showPrefecture] = await Promise.all([
-    platform.settings.resolve<string | null>(tx, tenantId, "platform.municipalityDisplayName"),
-    platform.settings.resolve<string>(tx, tenantId, "platform.mayorTitle"),
-    platform.settings.resolve<string>(tx, tenantId, "platform.mayorName"),
-    platform.settings.resolve<boolean>(tx, tenantId, CERTIFIER_PREFECTURE_KEY),
-  ]);
+  // One after another: a transaction is one connection, which runs one statement at a time.
+  const displayName = await platform.settings.resolve<string | null>(tx, tenantId, "platform.municipalityDisplayName");
+  const mayorTitle = await platform.settings.resolve<string>(tx, tenantId, "platform.mayorTitle");
+  const mayorName = await platform.settings.resolve<string>(tx, tenantId, "platform.mayorName");
+  const showPrefecture = await platform.settings.resolve<boolean>(tx, tenantId, CERTIFIER_PREFECTURE_KEY);
   const municipalityName = displayName ?? tenant.name;
   const prefectureName = tenant.prefecture_name;
   return {

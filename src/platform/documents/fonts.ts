@@ -135,12 +135,94 @@ function indexVariations(font: Font): (base: number, selector: number) => { supp
   return lookup;
 }
 
+/** The private parts of fontkit 2.0.4's TrueType font and subset that subsetting goes through. */
+interface TrueTypeInternals {
+  directory: { tables: Record<string, unknown> };
+  _variationProcessor: unknown;
+  loca: { offsets: number[] };
+  _getTableStream(tag: string): { pos: number; readBuffer(length: number): Uint8Array };
+  getGlyph(id: number): { _decode(): { numberOfContours: number; components?: { glyphID: number; pos: number }[] } | null; advanceWidth: number; _getMetrics(): { leftBearing: number } };
+  createSubset(): TrueTypeSubset;
+}
+
+interface TrueTypeSubset {
+  glyf: Uint8Array[];
+  loca: { offsets: number[] };
+  hmtx: { metrics: { advance: number; bearing: number }[] };
+  offset: number;
+  includeGlyph(id: number): number;
+  _addGlyph(id: number): number;
+}
+
+/** What the subsetter needs of one glyph, read once per process. */
+interface SubsetGlyph {
+  bytes: Uint8Array;
+  /** A composite glyph's components: the glyph each names and where its id sits in `bytes`. */
+  components: { glyphID: number; pos: number }[] | null;
+  advance: number;
+  bearing: number;
+}
+
+/**
+ * Makes the font's subsets reuse what they read of each glyph. pdfkit embeds a subset of the
+ * font in every document, and fontkit 2.0.4's TrueType subsetter decodes each glyph's whole
+ * outline (every point, through restructure) only to learn whether it is a composite — the
+ * largest single cost of drawing a certificate. The raw glyph bytes, the components and the
+ * metrics never change for a font, so they are read once per glyph and process; the subset
+ * then writes exactly the bytes it wrote before (component ids renumbered for each subset, as
+ * fontkit does). Variable fonts, whose outlines fontkit re-encodes, keep fontkit's own path.
+ */
+function cacheSubsetGlyphs(parsed: Font): void {
+  const font = parsed as unknown as TrueTypeInternals;
+  if (!font.directory.tables.glyf || font.directory.tables["CFF "] || font._variationProcessor) return;
+  const glyphs = new Map<number, SubsetGlyph>();
+  const read = (gid: number): SubsetGlyph => {
+    let cached = glyphs.get(gid);
+    if (!cached) {
+      const glyph = font.getGlyph(gid);
+      const header = glyph._decode();
+      const start = font.loca.offsets[gid]!;
+      const stream = font._getTableStream("glyf");
+      stream.pos += start;
+      cached = {
+        bytes: Uint8Array.from(stream.readBuffer(font.loca.offsets[gid + 1]! - start)),
+        components: header && header.numberOfContours < 0 ? (header.components ?? []).map((c) => ({ glyphID: c.glyphID, pos: c.pos })) : null,
+        advance: glyph.advanceWidth,
+        bearing: glyph._getMetrics().leftBearing,
+      };
+      glyphs.set(gid, cached);
+    }
+    return cached;
+  };
+  const createSubset = font.createSubset.bind(font);
+  font.createSubset = () => {
+    const subset = createSubset();
+    // As fontkit's _addGlyph, from the cache.
+    subset._addGlyph = (gid: number) => {
+      const glyph = read(gid);
+      let bytes = glyph.bytes;
+      if (glyph.components) {
+        bytes = Uint8Array.from(glyph.bytes);
+        const view = new DataView(bytes.buffer);
+        for (const component of glyph.components) view.setUint16(component.pos, subset.includeGlyph(component.glyphID));
+      }
+      subset.glyf.push(bytes);
+      subset.loca.offsets.push(subset.offset);
+      subset.hmtx.metrics.push({ advance: glyph.advance, bearing: glyph.bearing });
+      subset.offset += bytes.length;
+      return subset.glyf.length - 1;
+    };
+    return subset;
+  };
+}
+
 const loaded = new Map<string, Promise<DocumentFont>>();
 
 async function open(choice: FontChoice): Promise<DocumentFont> {
   const parsed = create(await fs.readFile(choice.file));
   if ("fonts" in parsed) throw new Error("a font collection (.ttc) cannot be used; name a .ttf or .otf file");
   const lookup = indexVariations(parsed);
+  cacheSubsetGlyphs(parsed);
   const name = choice.id === "custom" ? parsed.familyName : FONT_NOTES[choice.id].name;
   return { ...choice, name, font: parsed, variation: (base, selector) => lookup(base, selector).support };
 }

@@ -26,3 +26,4 @@ export { FONT_NOTES } from "./fonts.ts";
 export { drawCertification, type Certifier } from "./certifier.ts";
 export { recordIssue } from "./issue-register.ts";
 export { REQUESTER_KINDS, REQUESTER_KIND_NAMES_JA, type RequesterKind } from "./requester.ts";
+export { defineDrawing, renderDrawing, warmRenderPool, renderThreadCount, RENDER_THREADS_ENV, type Drawing } from "./render-pool.ts";

@@ -65,15 +65,27 @@ export interface ParagraphOptions extends Omit<TextOptions, "width"> {
 }
 
 export class A4Document {
-  /** The pdfkit document, for drawing the toolkit does not cover (shapes, images). */
-  readonly pdf: PDFKit.PDFDocument;
+  private document: PDFKit.PDFDocument | null = null;
   private readonly chunks: Buffer[] = [];
-  private readonly ended: Promise<void>;
+  private ended: Promise<void> = Promise.resolve();
   private readonly missing = new Set<number>();
   private fallbackVariants = 0;
 
-  constructor(private readonly options: A4DocumentOptions) {
-    this.pdf = new PDFDocument({
+  /** The options are public so that a render thread can open the same document (render-pool.ts). */
+  constructor(readonly options: A4DocumentOptions) {}
+
+  /**
+   * The pdfkit document, for drawing the toolkit does not cover (shapes, images). Opened on first
+   * use: a document handed to a render thread is never drawn here, and opening one costs.
+   */
+  get pdf(): PDFKit.PDFDocument {
+    this.document ??= this.open();
+    return this.document;
+  }
+
+  private open(): PDFKit.PDFDocument {
+    const { options } = this;
+    const pdf = new PDFDocument({
       size: "A4",
       margins: { top: mm(MARGIN_MM), bottom: mm(MARGIN_MM), left: mm(MARGIN_MM), right: mm(MARGIN_MM) },
       bufferPages: true,
@@ -90,15 +102,16 @@ export class A4Document {
         ModDate: options.createdAt,
       },
     });
-    this.pdf.on("data", (chunk: Buffer) => this.chunks.push(chunk));
+    pdf.on("data", (chunk: Buffer) => this.chunks.push(chunk));
     this.ended = new Promise((resolve, reject) => {
-      this.pdf.on("end", resolve);
-      this.pdf.on("error", reject);
+      pdf.on("end", resolve);
+      pdf.on("error", reject);
     });
     // pdfkit 0.20 takes an opened fontkit font (PDFFontFactory.open checks for `layout`), so the
     // font parsed once per process is shared; its type declarations only list file sources.
-    this.pdf.registerFont(FONT_ALIAS, options.font.font as unknown as Buffer);
-    this.pdf.font(FONT_ALIAS).fontSize(BODY_SIZE).fillColor("black").strokeColor(RULE_COLOUR);
+    pdf.registerFont(FONT_ALIAS, options.font.font as unknown as Buffer);
+    pdf.font(FONT_ALIAS).fontSize(BODY_SIZE).fillColor("black").strokeColor(RULE_COLOUR);
+    return pdf;
   }
 
   get left(): number {

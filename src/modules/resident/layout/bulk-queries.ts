@@ -2,13 +2,27 @@
 // The import is set-based: each statement writes a batch of rows handed over as one JSON array
 // ($1) and unpacked by jsonb_to_recordset, so a batch of thousands of rows is one round trip and
 // one statement, and nested records (the 異動's set, before and after) arrive as jsonb, parsed
-// once with the array — parsing jsonb is the dearest part of the import, so nothing is sent twice. Every statement runs in the importing tenant's transaction: rows take
-// its tenant, and row-level security keeps every read inside it.
+// once with the array — parsing jsonb is the dearest part of the import, so nothing is sent twice,
+// and every object comes with its keys in jsonb's order, which spares PostgreSQL sorting them
+// (jsonb-key-order.ts). Every statement runs in the importing tenant's transaction as the
+// application role: rows take its tenant, and row-level security checks every row written and
+// keeps every read inside it. (COPY is refused into tables under row-level security, and COPY
+// into a staging table followed by INSERT … SELECT measured no cheaper: docs/adr/0011.)
 import type { QueryConfig } from "pg";
+import type { AddresseeState } from "../../../platform/addressee/addressee.ts";
+import type { FieldSet, PersonRecord } from "../person-record.ts";
+import { inJsonbKeyOrder, recordInJsonbOrder } from "./jsonb-key-order.ts";
 
 const TENANT = "current_setting('kyodo.tenant_id', true)";
 
-const batch = (text: string, rows: readonly unknown[]): QueryConfig => ({ text, values: [JSON.stringify(rows)] });
+/**
+ * A batch as one JSON array, each row's keys in jsonb's order (jsonb-key-order.ts); rows whose
+ * fields hold records come already ordered from `ordered`.
+ */
+const batch = <T extends object>(text: string, rows: readonly T[], ordered: (row: T) => object = inJsonbKeyOrder): QueryConfig => ({
+  text,
+  values: [JSON.stringify(rows.map(ordered))],
+});
 
 // Checks before writing
 
@@ -106,9 +120,9 @@ export interface EntryJson {
   s: string;
   d: string;
   /** The set, or null when it equals the record after (a first registration: nothing before). */
-  e: unknown;
-  b: unknown;
-  a: unknown;
+  e: FieldSet | null;
+  b: PersonRecord | null;
+  a: PersonRecord;
 }
 
 export const insertEntries = (rows: readonly EntryJson[]): QueryConfig =>
@@ -117,6 +131,7 @@ export const insertEntries = (rows: readonly EntryJson[]): QueryConfig =>
      SELECT ${TENANT}, x.c, x.p, x.s, x.d, coalesce(x.e, x.a), x.b, x.a
      FROM jsonb_to_recordset($1::jsonb) AS x(c uuid, p uuid, s bigint, d date, e jsonb, b jsonb, a jsonb)`,
     rows,
+    (r) => ({ a: recordInJsonbOrder(r.a), b: recordInJsonbOrder(r.b), c: r.c, d: r.d, e: recordInJsonbOrder(r.e), p: r.p, s: r.s }),
   );
 
 // The projection
@@ -125,7 +140,7 @@ export interface CurrentJson {
   p: string;
   a: string;
   h: string;
-  r: unknown;
+  r: PersonRecord;
   nk: string;
   gnk: string;
   kk: string;
@@ -147,6 +162,11 @@ export const insertCurrent = (rows: readonly CurrentJson[]): QueryConfig =>
      FROM jsonb_to_recordset($1::jsonb)
        AS x(p uuid, a bigint, h uuid, r jsonb, nk text, gnk text, kk text, gkk text, ak text, bd date, st text, rd date, led date, ls bigint)`,
     rows,
+    (x) => ({
+      a: x.a, h: x.h, p: x.p, r: recordInJsonbOrder(x.r),
+      ak: x.ak, bd: x.bd, kk: x.kk, ls: x.ls, nk: x.nk, rd: x.rd, st: x.st,
+      gkk: x.gkk, gnk: x.gnk, led: x.led,
+    }),
   );
 
 // Addressees created for persons the register does not know yet
@@ -167,7 +187,7 @@ export interface AddresseeJson {
   until: string | null;
   why: string | null;
   /** The state as the history keeps it (addressee_change.after). */
-  st: unknown;
+  st: AddresseeState;
 }
 
 /**
@@ -191,7 +211,7 @@ export const insertAddressees = (rows: readonly AddresseeJson[], reason: string)
            SELECT ${TENANT}, n, NULL, pc, ad, ad2 FROM x)
          INSERT INTO addressee_change (tenant_id, number, change, fields, reason, actor, before, after)
          SELECT ${TENANT}, n, 'imported', '{}', $2, coalesce(nullif(current_setting('kyodo.actor', true), ''), 'system'), NULL, st FROM x`,
-  values: [JSON.stringify(rows), reason],
+  values: [JSON.stringify(rows.map((r) => inJsonbKeyOrder({ ...r, st: inJsonbKeyOrder(r.st) }))), reason],
 });
 
 export interface ResidenceJson {

@@ -109,7 +109,7 @@ function* projection(journal: Journal, seqs: readonly string[]): Generator<Curre
       p: row.personId,
       a: integer(row.addresseeNumber),
       h: row.householdId,
-      r: row.record,
+      r: latest,
       nk: row.nameKey,
       gnk: row.givenNameKey,
       kk: row.kanaKey,
