@@ -11,6 +11,7 @@ import { jobsArea } from "./jobs/index.ts";
 import { layoutsArea } from "./layouts/index.ts";
 import { addresseeArea } from "./addressee/index.ts";
 import { documentsArea } from "./documents/index.ts";
+import { protectionArea } from "./protection/index.ts";
 
 export function platformAreas(policy: SessionPolicy): AreaDefinition[] {
   return [
@@ -23,6 +24,7 @@ export function platformAreas(policy: SessionPolicy): AreaDefinition[] {
     addresseeArea,
     jobsArea,
     documentsArea,
+    protectionArea,
     layoutsArea,
   ];
 }

@@ -81,6 +81,12 @@ export interface LayoutDefinition<Row extends Record<string, unknown> = Record<s
   name: string;
   version: string;
   columns: LayoutColumn[];
+  /**
+   * The column holding the 宛名番号 of the person a row is about, or null for rows about no
+   * person. Required, so that no layout escapes 支援措置: an export to a third party withholds
+   * the rows of protected persons by this column (layouts/export.ts).
+   */
+  personColumn: string | null;
   /** Streams the tenant's rows, in a stable order, inside a tenant transaction. */
   exportRows(tx: Tx): AsyncIterable<Row>;
   /** Cross-row and database checks after per-cell validation; returns errors by row index. */
@@ -132,11 +138,14 @@ export interface Platform {
 export const PLATFORM_ROLE_MODULE = "platform";
 /** The addressee register (団体内統合宛名) is a platform area with roles of its own. */
 export const ADDRESSEE_ROLE_MODULE = "addressee";
+/** 支援措置 (protection of DV and other victims): roles granted only on purpose (protection/roles.ts). */
+export const PROTECTION_ROLE_MODULE = "protection";
 
 export function roleModules(platform: Pick<Platform, "areas">): string[] {
   return [
     PLATFORM_ROLE_MODULE,
     ADDRESSEE_ROLE_MODULE,
+    PROTECTION_ROLE_MODULE,
     ...platform.areas.filter((a) => "kind" in a && a.kind === "module").map((a) => a.id),
   ];
 }

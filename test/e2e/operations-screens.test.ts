@@ -5,7 +5,7 @@
 // A drill area stands in for a business module (support/drill-area.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { DEMO_OPERATOR, DEMO_PASSWORD } from "../../src/platform/demo/seed.ts";
+import { DEMO_OPERATOR, DEMO_PASSWORD, DEMO_STAFF } from "../../src/platform/demo/seed.ts";
 import { createSettingRegistry } from "../../src/platform/settings/registry.ts";
 import { setMunicipalityOverride } from "../../src/platform/settings/overrides.ts";
 import { MAX_DELIVERY_ATTEMPTS } from "../../src/platform/events/retry-policy.ts";
@@ -104,7 +104,7 @@ describe("連携状況 and ジョブ screens", () => {
     await expect.poll(() => counted.textContent()).toContain("管理 太郎（admin）");
     const text = (await counted.textContent()) ?? "";
     expect(text).toContain("手動");
-    expect(text).toContain("staff 3");
+    expect(text).toContain(`staff ${DEMO_STAFF.length}`);
     await expect.poll(() => countStaff.getByTestId("job-last-run").textContent()).toContain("成功");
 
     await page.getByRole("button", { name: "今すぐ実行（drill.reconcile）" }).click();

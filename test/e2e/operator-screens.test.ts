@@ -2,7 +2,7 @@
 // municipality by its 全国地方公共団体コード, and verifying the audit log.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { DEMO_CONSORTIUM, DEMO_OPERATOR, DEMO_PASSWORD, DEMO_TENANTS } from "../../src/platform/demo/seed.ts";
+import { DEMO_CONSORTIUM, DEMO_OPERATOR, DEMO_PASSWORD, DEMO_STAFF, DEMO_TENANTS } from "../../src/platform/demo/seed.ts";
 import {
   launchChromium,
   logIn,
@@ -46,7 +46,7 @@ describe("operator web UI", () => {
     for (const t of DEMO_TENANTS) expect(header).not.toContain(t.name);
     expect(header).not.toContain("神奈川県");
     expect(await page.getByTestId("user-name").textContent()).toBe(DEMO_OPERATOR.displayName);
-    expect(await navigationLabels(page)).toEqual(["団体一覧", "フィット&ギャップ", "連携状況", "ジョブ", "監査ログ検証"]);
+    expect(await navigationLabels(page)).toEqual(["団体一覧", "フィット&ギャップ", "連携状況", "ジョブ", "支援措置の状況", "監査ログ検証"]);
 
     const rows = page.getByTestId("tenant-table").locator("tbody tr");
     await rows.first().waitFor();
@@ -56,7 +56,7 @@ describe("operator web UI", () => {
       expect(await row.textContent()).toContain(t.name);
       expect(await row.textContent()).toContain("神奈川県");
       expect(await row.textContent()).toContain(DEMO_CONSORTIUM.name);
-      expect(await row.locator("td").nth(5).textContent()).toBe("3");
+      expect(await row.locator("td").nth(5).textContent()).toBe(String(DEMO_STAFF.length));
     }
     await screenshot(page, "11-operator-tenants");
   });

@@ -30,7 +30,7 @@ const HAYAMA = municipalityOption("葉山町");
 const CONSORTIUM_LEVEL = `一部事務組合（${DEMO_CONSORTIUM.name}）`;
 const STAFF_SCREENS_OF_CLERK = ["ホーム", "住民検索", "転入届", "宛名検索", "住登外者の登録", "設定"];
 const STAFF_SCREENS_OF_ADMIN = [
-  "ホーム", "住民検索", "転入届", "宛名検索", "住登外者の登録", "名寄せ候補", "設定", "職員管理", "連携状況", "ジョブ", "監査ログ",
+  "ホーム", "住民検索", "転入届", "宛名検索", "住登外者の登録", "名寄せ候補", "支援措置", "支援措置 解除承認", "設定", "職員管理", "連携状況", "ジョブ", "監査ログ",
 ];
 
 beforeAll(async () => {
@@ -196,7 +196,7 @@ describe("settings screens", () => {
   it("the operator sets 首長の職名 for the consortium, and every member town's administrator sees it as 一部事務組合", async () => {
     page = await freshPage();
     await logIn(page, OPERATOR_OPTION, DEMO_OPERATOR.loginId, DEMO_PASSWORD);
-    expect(await navigationLabels(page)).toEqual(["団体一覧", "フィット&ギャップ", "連携状況", "ジョブ", "監査ログ検証"]);
+    expect(await navigationLabels(page)).toEqual(["団体一覧", "フィット&ギャップ", "連携状況", "ジョブ", "支援措置の状況", "監査ログ検証"]);
     await openScreen(page, "フィット&ギャップ");
     const tenantRows = page.getByTestId("fit-gap-table").locator("tbody tr[data-tenant]");
     await tenantRows.first().waitFor();

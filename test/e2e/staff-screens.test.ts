@@ -2,7 +2,7 @@
 // administrator of 葉山町 see and can do, log-out, and an expired session.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { DEMO_PASSWORD } from "../../src/platform/demo/seed.ts";
+import { DEMO_PASSWORD, DEMO_STAFF } from "../../src/platform/demo/seed.ts";
 import {
   launchChromium,
   logIn,
@@ -93,7 +93,7 @@ describe("staff web UI of a municipality", () => {
     await openScreen(page, "職員管理");
     const rows = page.getByTestId("staff-table").locator("tbody tr");
     await rows.first().waitFor();
-    expect(await rows.count()).toBe(3);
+    expect(await rows.count()).toBe(DEMO_STAFF.length);
     await screenshot(page, "04-admin-staff-list");
 
     await page.getByLabel("ログインID").fill("Koseki Saburo");
@@ -104,7 +104,7 @@ describe("staff web UI of a municipality", () => {
     expect(await page.locator("#staff-loginId-error").textContent()).toContain("ログインIDは半角英小文字");
     expect(await page.locator("#staff-password-error").textContent()).toContain("初期パスワードは12文字以上");
     expect(await page.locator("#staff-displayName-error").count()).toBe(0);
-    expect(await rows.count()).toBe(3);
+    expect(await rows.count()).toBe(DEMO_STAFF.length);
     await screenshot(page, "05-admin-staff-errors");
 
     await page.getByLabel("ログインID").fill("koseki");
@@ -112,7 +112,7 @@ describe("staff web UI of a municipality", () => {
     await page.getByLabel("共通基盤の閲覧").check();
     await page.getByRole("button", { name: "作成する" }).click();
     await page.getByText("職員アカウント「koseki」を作成しました。").waitFor();
-    await expect.poll(() => rows.count()).toBe(4);
+    await expect.poll(() => rows.count()).toBe(DEMO_STAFF.length + 1);
     const created = rows.filter({ hasText: "koseki" });
     expect(await created.textContent()).toContain("戸籍 三郎");
     expect(await created.textContent()).toContain("共通基盤：閲覧");
@@ -125,7 +125,7 @@ describe("staff web UI of a municipality", () => {
     await page.getByRole("button", { name: "作成する" }).click();
     await page.locator("#staff-loginId-error").waitFor();
     expect(await page.locator("#staff-loginId-error").textContent()).toContain("このログインIDは既に使われています");
-    expect(await rows.count()).toBe(4);
+    expect(await rows.count()).toBe(DEMO_STAFF.length + 1);
 
     await page.getByRole("button", { name: "ログアウト" }).click();
     await logIn(page, HAYAMA, "koseki", "koseki-initial-2026");

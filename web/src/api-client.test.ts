@@ -75,3 +75,21 @@ describe("API client", () => {
     await expect(createApiClient(() => {}).get("/api/staff")).rejects.toMatchObject({ code: "network-error", status: 0 });
   });
 });
+
+describe("API client and 支援措置", () => {
+  it("reports each successful answer's count of protected persons, 0 when the header is absent", async () => {
+    let answer = 0;
+    serve(() => new Response("{}", { headers: { "content-type": "application/json", ...(answer++ === 0 ? { "x-kyodo-protected": "2" } : {}) } }));
+    const heard: [string, number][] = [];
+    const api = createApiClient(
+      () => {},
+      (path) => (count) => heard.push([path, count]),
+    );
+    await api.get("/api/resident/persons?q=a");
+    await api.get("/api/resident/persons?q=b");
+    expect(heard).toEqual([
+      ["/api/resident/persons?q=a", 2],
+      ["/api/resident/persons?q=b", 0],
+    ]);
+  });
+});

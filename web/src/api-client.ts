@@ -1,6 +1,9 @@
 // The staff UI's only way to the server: JSON over fetch, with the session's CSRF token on every
 // state-changing request, and problem+json errors turned into ApiProblem values. A caller may add
-// headers of its own (the 利用目的 of a read of personal data).
+// headers of its own (the 利用目的 of a read of personal data). Every answer's
+// `x-kyodo-protected` count (persons under a 支援措置 in it) is reported, so the shell warns on
+// any screen that shows one without the screen having to remember (protection-watch.ts).
+import { protectedCount } from "./protection-watch.ts";
 export interface FieldError {
   field: string;
   message: string;
@@ -51,15 +54,22 @@ async function problemOf(response: Response): Promise<ApiProblem> {
 
 /**
  * onSessionEnded runs when an authenticated request finds the session gone (expired or logged out
- * elsewhere), so the app can return to the log-in screen; the call still rejects.
+ * elsewhere), so the app can return to the log-in screen; the call still rejects. onProtected
+ * runs as each request goes out (so the caller can note which screen asked); the function it
+ * returns hears how many protected persons the successful answer shows (0 too, so a screen
+ * whose new answer shows none stops warning).
  */
-export function createApiClient(onSessionEnded: (problem: ApiProblem) => void): ApiClient {
+export function createApiClient(
+  onSessionEnded: (problem: ApiProblem) => void,
+  onProtected: (path: string) => (count: number) => void = () => () => {},
+): ApiClient {
   let csrfToken: string | null = null;
 
   async function request<T>(method: string, path: string, body?: unknown, extra: ExtraHeaders = {}): Promise<T> {
     const headers: Record<string, string> = { ...extra, accept: "application/json" };
     if (body !== undefined) headers["content-type"] = "application/json";
     if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
+    const reportProtected = onProtected(path);
     let response: Response;
     try {
       response = await fetch(path, {
@@ -76,6 +86,7 @@ export function createApiClient(onSessionEnded: (problem: ApiProblem) => void): 
       if (isSessionEnded(problem)) onSessionEnded(problem);
       throw problem;
     }
+    reportProtected(protectedCount(response.headers));
     if (response.status === 204) return undefined as T;
     return (await response.json()) as T;
   }

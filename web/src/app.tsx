@@ -31,6 +31,12 @@ import { ResidentExOfficioEntryScreen, ResidentMoveInScreen } from "./screens/re
 import { ResidentDetailScreen } from "./screens/resident-detail-screen.tsx";
 import { ResidentChangeScreen } from "./screens/resident-change-screen.tsx";
 import { ResidentCertificateScreen } from "./screens/resident-certificate-screen.tsx";
+import { ProtectionMeasuresScreen } from "./screens/protection-measures-screen.tsx";
+import { ProtectionReleasesScreen } from "./screens/protection-releases-screen.tsx";
+import { OperatorProtectionScreen } from "./screens/operator-protection-screen.tsx";
+import { createProtectionWatch, type ProtectionWatch } from "./protection-watch.ts";
+import { readsProtection } from "./protection-roles.ts";
+import { ProtectionWarning } from "./components/protection-banner.tsx";
 
 /** The component of each screen in navigation.ts, by path. */
 const VIEWS: Record<string, () => ReactElement> = {
@@ -45,6 +51,8 @@ const VIEWS: Record<string, () => ReactElement> = {
   "/addressees/new": AddresseeRegisterScreen,
   "/addressees/duplicates": AddresseeDuplicatesScreen,
   "/addressees/:number": AddresseeDetailScreen,
+  "/protection/measures": ProtectionMeasuresScreen,
+  "/protection/releases": ProtectionReleasesScreen,
   "/settings": SettingsScreen,
   "/staff": StaffScreen,
   "/events": EventsScreen,
@@ -54,6 +62,7 @@ const VIEWS: Record<string, () => ReactElement> = {
   "/operator/fit-gap": OperatorFitGapScreen,
   "/operator/events": OperatorEventsScreen,
   "/operator/jobs": OperatorJobsScreen,
+  "/operator/protection": OperatorProtectionScreen,
   "/operator/audit-verify": AuditVerifyScreen,
 };
 
@@ -62,13 +71,22 @@ type State = { phase: "loading" } | { phase: "login"; notice: string | null } | 
 export function App() {
   const [state, setState] = useState<State>({ phase: "loading" });
   const loggedIn = useRef(false);
+  const [watch] = useState<ProtectionWatch>(() => createProtectionWatch(() => window.location.pathname));
   const [api] = useState<ApiClient>(() =>
-    createApiClient((problem) => {
-      // Say why only when there was a session to lose; a first visit simply shows the log-in form.
-      const notice = loggedIn.current || problem.code === "session-expired" ? problem.titleJa : null;
-      loggedIn.current = false;
-      setState({ phase: "login", notice });
-    }),
+    createApiClient(
+      (problem) => {
+        // Say why only when there was a session to lose; a first visit simply shows the log-in form.
+        const notice = loggedIn.current || problem.code === "session-expired" ? problem.titleJa : null;
+        loggedIn.current = false;
+        setState({ phase: "login", notice });
+      },
+      // Counted for the screen that asked (the browser's path as the request went out), so a late
+      // answer to the previous screen never warns on the next one.
+      (apiPath) => {
+        const screenPath = window.location.pathname;
+        return (count) => watch.record(screenPath, apiPath, count);
+      },
+    ),
   );
 
   const enter = useCallback(
@@ -113,12 +131,12 @@ export function App() {
   if (state.phase === "login") return <LoginScreen api={api} notice={state.notice} onLoggedIn={(session) => enter(session, true)} />;
   return (
     <AppContext.Provider value={{ api, session: state.session }}>
-      <Shell session={state.session} onLogout={logout} />
+      <Shell session={state.session} onLogout={logout} watch={watch} />
     </AppContext.Provider>
   );
 }
 
-function Shell({ session, onLogout }: { session: Session; onLogout(): Promise<void> }) {
+function Shell({ session, onLogout, watch }: { session: Session; onLogout(): Promise<void>; watch: ProtectionWatch }) {
   const path = usePath();
   const [loggingOut, setLoggingOut] = useState(false);
   const [logoutProblem, setLogoutProblem] = useState<string | null>(null);
@@ -147,6 +165,7 @@ function Shell({ session, onLogout }: { session: Session; onLogout(): Promise<vo
       <div className="app-layout">
         <SideNavigation screens={screensFor(session)} currentPath={menuPathAt(session, path)} />
         <main className="page" id="main">
+          <ProtectionWarning watch={watch} path={path} revealed={readsProtection(session)} />
           {logoutProblem ? <Notice kind="error">{logoutProblem}</Notice> : null}
           {View ? <View /> : path === "/" ? null : <Unavailable path={path} session={session} />}
         </main>

@@ -35,6 +35,19 @@ const ACTION_LABELS: Record<string, string> = {
   "addressee.duplicates-listed": "名寄せ候補の閲覧",
   "addressee.merged": "名寄せ",
   "addressee.merge-undone": "名寄せの取消",
+  "protection.measure-created": "支援措置の登録",
+  "protection.measure-renewed": "支援措置の延長",
+  "protection.measure-changed": "支援措置の変更",
+  "protection.measure-ended": "支援措置の終了",
+  "protection.measure-viewed": "支援措置の照会",
+  "protection.measures-listed": "支援措置の一覧の閲覧",
+  "protection.blocked": "支援措置による交付の拒否",
+  "protection.release-requested": "支援措置の解除申請",
+  "protection.release-approved": "支援措置の解除承認",
+  "protection.release-refused": "支援措置の解除却下",
+  "protection.release-used": "解除承認による交付",
+  "protection.report-viewed": "支援措置の運用状況の閲覧",
+  "protection.expiry-noticed": "支援措置の期間満了の予告",
 };
 
 export function actionLabel(action: string): string {

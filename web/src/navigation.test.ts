@@ -25,7 +25,15 @@ describe("navigation by role", () => {
   });
 
   it("an operator sees the operator screens and no municipality screens", () => {
-    expect(labels(operator)).toEqual(["団体一覧", "フィット&ギャップ", "連携状況", "ジョブ", "監査ログ検証"]);
+    expect(labels(operator)).toEqual(["団体一覧", "フィット&ギャップ", "連携状況", "ジョブ", "支援措置の状況", "監査ログ検証"]);
+  });
+
+  it("支援措置 is shown only to its own roles: 閲覧 and 更新 see the measures, 管理 also the releases to approve", () => {
+    expect(labels(staff({ platform: ["read"], resident: ["admin"], addressee: ["admin"] }))).not.toContain("支援措置");
+    expect(labels(staff({ protection: ["read"] }))).toEqual(["ホーム", "支援措置", "設定"]);
+    expect(labels(staff({ protection: ["write"] }))).toEqual(["ホーム", "支援措置", "設定"]);
+    expect(labels(staff({ protection: ["admin"] }))).toEqual(["ホーム", "支援措置", "支援措置 解除承認", "設定"]);
+    expect(screenAt(staff({ protection: ["write"] }), "/protection/releases")).toBeNull();
   });
 
   it("operators land on 団体一覧 and staff on ホーム", () => {

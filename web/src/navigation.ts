@@ -6,6 +6,7 @@ import type { Session } from "./session.ts";
 import { staffMay } from "./session.ts";
 import { hasParameters, matchPath } from "./screen-paths.ts";
 import { issuesResidentCertificates, readsResidents, recordsResidentChanges } from "./resident-roles.ts";
+import { approvesReleases, readsProtection } from "./protection-roles.ts";
 
 export interface ScreenEntry {
   /** The path, or a pattern with one ":name" segment for a screen of one record. */
@@ -37,6 +38,10 @@ export const SCREENS: readonly ScreenEntry[] = [
   { path: "/addressees/new", label: "住登外者の登録", allows: writesAddressees },
   { path: "/addressees/duplicates", label: "名寄せ候補", allows: administersAddressees },
   { path: "/addressees/:number", label: "宛名の詳細", allows: readsAddressees, parent: "/addressees" },
+  // 支援措置: the measures for whoever holds its roles (never a clerk's "every module"), the
+  // releases waiting for a decision for the supervisor.
+  { path: "/protection/measures", label: "支援措置", allows: readsProtection },
+  { path: "/protection/releases", label: "支援措置 解除承認", allows: approvesReleases },
   { path: "/settings", label: "設定", allows: isStaff },
   { path: "/staff", label: "職員管理", allows: isPlatformAdmin },
   { path: "/events", label: "連携状況", allows: isPlatformAdmin },
@@ -46,6 +51,7 @@ export const SCREENS: readonly ScreenEntry[] = [
   { path: "/operator/fit-gap", label: "フィット&ギャップ", allows: isOperator },
   { path: "/operator/events", label: "連携状況", allows: isOperator },
   { path: "/operator/jobs", label: "ジョブ", allows: isOperator },
+  { path: "/operator/protection", label: "支援措置の状況", allows: isOperator },
   { path: "/operator/audit-verify", label: "監査ログ検証", allows: isOperator },
 ];
 

@@ -70,6 +70,10 @@ export interface CertificateBody {
   purpose: string;
   requesterKind: RequesterKind;
   asOf?: string;
+  /** 請求者の本人確認, checked against the 相手方 of 支援措置. */
+  requester?: { addresseeNumber?: string; nameKana?: string; birthDate?: string };
+  /** An approved 支援措置 release for this subject and kind. */
+  releaseId?: string;
 }
 
 export type CertificateCheck = { ok: true; body: CertificateBody } | { ok: false; errors: FormErrors };
@@ -125,4 +129,7 @@ export const CERTIFICATE_KEYS = [
   "options/showMyNumber",
   "options/showPreviousAddress",
   "options/wholeMove",
+  "requester/addresseeNumber",
+  "requester/nameKana",
+  "requester/birthDate",
 ];

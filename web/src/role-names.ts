@@ -9,6 +9,7 @@ const MODULE_NAMES_JA: Record<string, string> = {
   [PLATFORM_ROLE_MODULE]: "共通基盤",
   addressee: "宛名",
   resident: "住民記録",
+  protection: "支援措置",
   seal: "印鑑登録",
   tax: "税",
   nhi: "国民健康保険",

@@ -352,6 +352,12 @@ export const HistoryItemSchema = Type.Object({
   after: PartialRecord,
 });
 
+/** A history item on its own (GET …/changes): it names its person, as every person in a response must (§3a). */
+export const PersonHistoryItemSchema = Type.Composite([
+  Type.Object({ addresseeNumber: Type.String({ description: "宛名番号 of the person" }) }),
+  HistoryItemSchema,
+]);
+
 export const MemberSchema = Type.Object({
   personId: Type.String(),
   addresseeNumber: Type.String(),

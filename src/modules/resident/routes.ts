@@ -8,7 +8,7 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import type { Platform } from "../../platform/contract.ts";
 import type { Tx } from "../../platform/db/database.ts";
-import { appendAudit } from "../../platform/audit/audit-log.ts";
+import { appendAudit, appendAuditEntries } from "../../platform/audit/audit-log.ts";
 import { staffOf } from "../../platform/http/access.ts";
 import { problems } from "../../platform/http/problem.ts";
 import { actorOf } from "../../platform/identity/principal.ts";
@@ -21,7 +21,7 @@ import {
   ChangeBody,
   ChangeCheckSchema,
   ChangeSchema,
-  HistoryItemSchema,
+  PersonHistoryItemSchema,
   HouseholdSchema,
   MoveInCandidateSchema,
   MoveInCandidatesQuery,
@@ -124,8 +124,9 @@ export function residentRoutes(fastify: FastifyInstance, platform: Platform, vau
       return inTenant(req, async (tx, actor) => {
         const result = await searchResidents(tx, criteria, page, pageSize);
         const detail = { criteria: used, includeRemoved: criteria.includeRemoved, total: result.total };
-        if (result.items.length === 0) await audit(tx, actor, "resident.searched", null, purpose, detail);
-        for (const item of result.items) await audit(tx, actor, "resident.searched", item.addresseeNumber, purpose, detail);
+        // One entry per person listed (or one for an empty result), appended as one batch.
+        const subjects = result.items.length ? result.items.map((i) => addresseeSubject(i.addresseeNumber)) : [null];
+        await appendAuditEntries(tx, subjects.map((subject) => ({ actor, action: "resident.searched", subject, purpose, detail })));
         return result;
       });
     },
@@ -155,10 +156,12 @@ export function residentRoutes(fastify: FastifyInstance, platform: Platform, vau
         }
         const household = (await getHouseholdAsOf(tx, person.record.householdId, asOf))!;
         const history = await listPersonChanges(tx, person.personId);
-        await audit(tx, actor, "resident.viewed", person.addresseeNumber, purpose, { asOf });
-        for (const m of household.members) {
-          if (m.personId !== person.personId) await audit(tx, actor, "resident.viewed-as-household-member", m.addresseeNumber, purpose, { asOf });
-        }
+        await appendAuditEntries(tx, [
+          { actor, action: "resident.viewed", subject: addresseeSubject(person.addresseeNumber), purpose, detail: { asOf } },
+          ...household.members
+            .filter((m) => m.personId !== person.personId)
+            .map((m) => ({ actor, action: "resident.viewed-as-household-member", subject: addresseeSubject(m.addresseeNumber), purpose, detail: { asOf } })),
+        ]);
         return {
           personId: person.personId,
           addresseeNumber: person.addresseeNumber,
@@ -185,7 +188,7 @@ export function residentRoutes(fastify: FastifyInstance, platform: Platform, vau
         summary: "Every 異動 of a person, in order of 異動日, with the fields set and the record before and after (audited)",
         headers: PurposeHeaders,
         params: IdParams,
-        response: { 200: Type.Array(HistoryItemSchema) },
+        response: { 200: Type.Array(PersonHistoryItemSchema) },
       },
     },
     async (req) => {
@@ -195,7 +198,7 @@ export function residentRoutes(fastify: FastifyInstance, platform: Platform, vau
         if (!person) throw residentProblems.personNotFound();
         const history = await listPersonChanges(tx, person.personId);
         await audit(tx, actor, "resident.history-viewed", person.addresseeNumber, purpose);
-        return history;
+        return history.map((item) => ({ addresseeNumber: person.addresseeNumber, ...item }));
       });
     },
   );

@@ -183,6 +183,7 @@ function survivorsFirst(states: AddresseeState[]): AddresseeState[] | null {
 
 export const addresseesLayout: LayoutDefinition<AddresseeLayoutRow> = {
   id: "addressee.addressees",
+  personColumn: "number",
   name: "宛名 (団体内統合宛名)",
   version: "1",
   columns: [
@@ -350,6 +351,7 @@ async function checkMailingRows(tx: Tx, rows: MailingLayoutRow[]) {
 
 export const mailingAddressesLayout: LayoutDefinition<MailingLayoutRow> = {
   id: "addressee.mailing-addresses",
+  personColumn: "number",
   name: "送付先",
   version: "1",
   columns: [

@@ -4,7 +4,7 @@
 // 神奈川県町村情報システム共同事業組合 is a real 一部事務組合 through which Kanagawa's towns
 // share their core systems; the four members below are among its members.
 import type { Platform, Role } from "../contract.ts";
-import { roleModules } from "../contract.ts";
+import { PROTECTION_ROLE_MODULE, roleModules } from "../contract.ts";
 import { withOperator } from "../audit/operator.ts";
 import { createConsortium, createTenant } from "../tenancy/tenants.ts";
 import { hashPassword } from "../identity/password.ts";
@@ -23,17 +23,30 @@ export const DEMO_TENANTS = [
 
 type RolesFor = (modules: string[]) => Record<string, Role[]>;
 const every = (roles: Role[]): RolesFor => (modules) => Object.fromEntries(modules.map((m) => [m, roles]));
+/** Every module but 支援措置, whose roles are only ever granted on purpose. */
+const everyButProtection = (roles: Role[]): RolesFor => (modules) => every(roles)(modules.filter((m) => m !== PROTECTION_ROLE_MODULE));
 
 /** One demo account per role: log-in IDs are the same in every demo municipality. */
 export const DEMO_STAFF: { loginId: string; displayName: string; description: string; roles: RolesFor }[] = [
-  { loginId: "admin", displayName: "管理 太郎", description: "管理 on every module", roles: every(["admin"]) },
+  {
+    loginId: "admin",
+    displayName: "管理 太郎",
+    description: "管理 on every module, 支援措置 included: the supervisor who approves releases",
+    roles: every(["admin"]),
+  },
   {
     loginId: "clerk",
     displayName: "窓口 花子",
     description: "更新・証明 on the business modules and 宛名, 閲覧 on 共通基盤",
-    roles: (modules) => ({ ...every(["write", "issue"])(modules), platform: ["read"] }),
+    roles: (modules) => ({ ...everyButProtection(["write", "issue"])(modules), platform: ["read"] }),
   },
-  { loginId: "viewer", displayName: "閲覧 次郎", description: "閲覧 only", roles: every(["read"]) },
+  { loginId: "viewer", displayName: "閲覧 次郎", description: "閲覧 only", roles: everyButProtection(["read"]) },
+  {
+    loginId: "shien",
+    displayName: "支援 三郎",
+    description: "支援措置担当: 更新 on 支援措置, 閲覧 on the business modules and 宛名",
+    roles: (modules) => ({ ...everyButProtection(["read"])(modules), [PROTECTION_ROLE_MODULE]: ["write"] }),
+  },
 ];
 
 export const DEMO_OPERATOR = { loginId: "operator", displayName: "運用 一郎" };
@@ -59,7 +72,9 @@ export async function seedDemo(platform: Platform): Promise<void> {
       }
     });
     await seedAddresseeDemo(platform, t.id, 2026 + i);
-    for (const area of platform.areas) await area.demo?.(platform, t.id, 2026 + i);
+    // Modules first: a platform area's demo may refer to the people a module's demo created.
+    const modulesFirst = [...platform.areas].sort((a, b) => Number("kind" in b) - Number("kind" in a));
+    for (const area of modulesFirst) await area.demo?.(platform, t.id, 2026 + i);
   }
   // The operator is created last: its presence marks a completed seed.
   const passwordHash = await hashPassword(DEMO_PASSWORD);

@@ -21,6 +21,8 @@ import { allocateSerial, fiscalYearOf } from "./serial.ts";
 import { CERTIFICATE_PREVIEWED, recordIssue } from "./issue-register.ts";
 import { REQUESTER_KINDS, type RequesterKind } from "./requester.ts";
 import { documentProblems } from "./problems.ts";
+import { decideDisclosure, DisclosureRefused, type DisclosureDecision, type Requester } from "../protection/check.ts";
+import { recordReleaseUse } from "../protection/releases.ts";
 
 export interface CertificateRenderContext<O = unknown> {
   /** The tenant transaction the certificate is issued in: read the subject's data through it. */
@@ -46,6 +48,12 @@ export interface CertificateRenderContext<O = unknown> {
   openDocument(): A4Document;
   /** Draws the closing block: statement (default 「上記のとおり証明する。」), date, certifier, seal. */
   certify(doc: A4Document, statement?: string): void;
+  /**
+   * 支援措置: names every person (by 宛名番号) the document will print, before drawing them. The
+   * platform refuses the issue when one is protected and the request has no usable release, or
+   * comes from a 相手方. A kind that renders without calling it is refused as a programming error.
+   */
+  disclose(addresseeNumbers: readonly string[]): Promise<void>;
 }
 
 export interface CertificateDefinition<S extends TSchema = TSchema> {
@@ -93,6 +101,10 @@ export interface CertificateRequest {
   /** 利用目的 as stated by the requester. */
   purpose: string;
   requesterKind: RequesterKind;
+  /** Who asks, as identified at the counter: checked against the 相手方 of 支援措置. */
+  requester?: Requester;
+  /** An approved release (支援措置の一時解除) for this subject and kind, asked for by this clerk. */
+  releaseId?: string;
   /** Default: the issue date. */
   asOf?: string;
 }
@@ -176,6 +188,7 @@ function renderContext(
   base: { tx: Tx; tenantId: string; subjectId: string; checked: CheckedRequest; issuedAt: Date; serial: string | null },
   certifier: Certifier,
   font: DocumentFont,
+  disclose: (addresseeNumbers: readonly string[]) => Promise<void>,
 ): CertificateRenderContext {
   const issueDate = dateInJapan(base.issuedAt);
   const preview = base.serial === null;
@@ -202,7 +215,79 @@ function renderContext(
         ...(preview ? { watermark: "見本" } : {}),
       }),
     certify: (doc, statement) => drawCertification(doc, certifier, issueDate, statement),
+    disclose,
   };
+}
+
+const ADDRESSEE_SUBJECT = /^addressee:(\d{1,15})$/;
+
+/**
+ * The 支援措置 gate of one render: `disclose` decides on the persons a kind says it prints;
+ * `decision` is what was decided (null until a kind disclosed anyone). Refusals are audited by
+ * withDisclosureAudit after the rollback.
+ */
+function disclosureGate(tx: Tx, kind: CertificateDefinition, request: CertificateRequest, actor: string, date: string) {
+  const gate = {
+    decision: null as DisclosureDecision | null,
+    async disclose(numbers: readonly string[]): Promise<void> {
+      const decision = await decideDisclosure(tx, numbers, {
+        business: kind.module,
+        certificateKind: kind.id,
+        subjectNumber: ADDRESSEE_SUBJECT.exec(request.subjectId)?.[1] ?? null,
+        requester: request.requester,
+        releaseId: request.releaseId,
+        date,
+        actor,
+      });
+      gate.decision = {
+        protectedNumbers: [...(gate.decision?.protectedNumbers ?? []), ...decision.protectedNumbers],
+        measureIds: [...(gate.decision?.measureIds ?? []), ...decision.measureIds],
+        release: decision.release ?? gate.decision?.release ?? null,
+      };
+    },
+    /** After render: a kind must have said whom it prints. */
+    checked(): DisclosureDecision {
+      if (!gate.decision) throw new Error(`certificate kind ${kind.id} rendered without disclosing its persons (ctx.disclose)`);
+      return gate.decision;
+    },
+  };
+  return gate;
+}
+
+/** Runs an issue or preview; a 支援措置 refusal is audited in a transaction of its own (the issue's rolled back). */
+async function withDisclosureAudit<T>(
+  platform: Platform,
+  staff: IssuingStaff,
+  kind: CertificateDefinition,
+  request: CertificateRequest,
+  purpose: string,
+  run: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof DisclosureRefused)) throw error;
+    const actor = `staff:${staff.staffId}`;
+    await platform.db.withTenant(
+      staff.tenantId,
+      (tx) =>
+        appendAudit(tx, {
+          actor,
+          action: "protection.blocked",
+          subject: request.subjectId,
+          purpose,
+          detail: {
+            kind: kind.id,
+            reason: error.reason,
+            measureIds: error.measureIds,
+            requesterKind: request.requesterKind,
+            ...(request.releaseId ? { releaseId: request.releaseId } : {}),
+          },
+        }),
+      actor,
+    );
+    throw error.problem;
+  }
 }
 
 const sha256 = (bytes: Buffer): string => crypto.createHash("sha256").update(bytes).digest("hex");
@@ -223,14 +308,17 @@ export async function issueCertificate(
   const checked = checkRequest(kind, request, dateInJapan(issuedAt));
   const font = await prepareDocumentFont();
   const actor = `staff:${staff.staffId}`;
-  return platform.db.withTenant(
+  return withDisclosureAudit(platform, staff, kind, request, checked.purpose, () => platform.db.withTenant(
     staff.tenantId,
     async (tx) => {
       const serial = await allocateSerial(tx, fiscalYearOf(dateInJapan(issuedAt)));
       const certifier = await resolveCertifier(tx, platform, staff.tenantId);
       const base = { tx, tenantId: staff.tenantId, subjectId: request.subjectId, checked, issuedAt, serial: serial.text };
-      const rendered = await kind.render(renderContext(platform, kind, base, certifier, font));
+      const gate = disclosureGate(tx, kind, request, actor, dateInJapan(issuedAt));
+      const rendered = await kind.render(renderContext(platform, kind, base, certifier, font, gate.disclose));
+      const disclosed = gate.checked();
       if (rendered.missingGlyphs > 0) throw documentProblems.fontCannotRender(rendered.missingGlyphs, rendered.font.name);
+      if (disclosed.release) await recordReleaseUse(tx, disclosed.release, actor, serial.text);
       const hash = sha256(rendered.pdf);
       await recordIssue(tx, {
         serial,
@@ -259,7 +347,7 @@ export async function issueCertificate(
       };
     },
     actor,
-  );
+  ));
 }
 
 /** Renders the certificate with the 見本 watermark and no serial; audited, not registered. */
@@ -275,12 +363,15 @@ export async function previewCertificate(
   const checked = checkRequest(kind, request, dateInJapan(issuedAt));
   const font = await prepareDocumentFont();
   const actor = `staff:${staff.staffId}`;
-  return platform.db.withTenant(
+  return withDisclosureAudit(platform, staff, kind, request, checked.purpose, () => platform.db.withTenant(
     staff.tenantId,
     async (tx) => {
       const certifier = await resolveCertifier(tx, platform, staff.tenantId);
       const base = { tx, tenantId: staff.tenantId, subjectId: request.subjectId, checked, issuedAt, serial: null };
-      const rendered = await kind.render(renderContext(platform, kind, base, certifier, font));
+      // A preview shows the same persons as the issue, so it passes the same gate; it does not use up a release.
+      const gate = disclosureGate(tx, kind, request, actor, dateInJapan(issuedAt));
+      const rendered = await kind.render(renderContext(platform, kind, base, certifier, font, gate.disclose));
+      gate.checked();
       await appendAudit(tx, {
         actor,
         action: CERTIFICATE_PREVIEWED,
@@ -297,5 +388,5 @@ export async function previewCertificate(
       };
     },
     actor,
-  );
+  ));
 }

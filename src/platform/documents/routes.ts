@@ -37,6 +37,17 @@ const CertificateBody = Type.Object(
     options: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: "the kind's options (see GET /api/certificates/kinds)" })),
     purpose: Type.String({ minLength: 1, maxLength: 200, pattern: "\\S", description: "利用目的 as stated by the requester" }),
     requesterKind: RequesterKindSchema,
+    requester: Type.Optional(
+      Type.Object(
+        {
+          addresseeNumber: Type.Optional(Type.String({ pattern: "^[0-9]{1,15}$", description: "the requester's 宛名番号, when known" })),
+          nameKana: Type.Optional(Type.String({ maxLength: 100, description: "the requester's name in カナ, from the ID shown" })),
+          birthDate: Type.Optional(IsoDate),
+        },
+        { additionalProperties: false, description: "who asks (本人確認): checked against the 相手方 of 支援措置" },
+      ),
+    ),
+    releaseId: Type.Optional(Type.String({ format: "uuid", description: "an approved 支援措置 release for this subject and kind" })),
     asOf: Type.Optional({ ...IsoDate, description: "the date the certified facts are stated as of (default: today)" }),
   },
   { additionalProperties: false },

@@ -30,6 +30,8 @@ export function sampleCertificateKinds(subjects: ReadonlyMap<string, SampleSubje
     async render(ctx) {
       const subject = subjects.get(ctx.subjectId);
       if (!subject) throw new Error("unknown sample subject");
+      // Sample subjects are not in the addressee register: nobody to pass the 支援措置 gate.
+      await ctx.disclose([]);
       const doc = ctx.openDocument();
       doc.heading("記録事項証明書");
       doc.table([

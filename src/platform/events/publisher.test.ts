@@ -101,7 +101,7 @@ describe("transactional outbox (業務間データ連携)", () => {
         })
         .catch(() => {});
       await t.db.withTenant(TOWN_A.id, (tx) =>
-        t.platform.events.publish(tx, { type: "resident.died", subject: "addressee:4002", payload: { name: "氏名" } }),
+        t.platform.events.publish(tx, { type: "resident.died", subject: "addressee:4002", payload: { note: "氏名" } }),
       );
       // Notifications arrive in commit order: had the rolled-back one been sent, it would be first.
       await waitFor(() => (received.length > 0 ? true : undefined), "a notification");

@@ -3,6 +3,7 @@
 // dispatchers; all three commit with the business change or vanish with it.
 import type { AreaDefinition, EventPublisher } from "../contract.ts";
 import { collectSubscriptions } from "./subscriptions.ts";
+import { personalKeyIn } from "../protection/personal-keys.ts";
 import { currentTenant, insertDeliveries, insertEvent, lockSubject, notifyDue } from "./queries.ts";
 
 export class PublishOutsideTenantError extends Error {
@@ -12,10 +13,23 @@ export class PublishOutsideTenantError extends Error {
   }
 }
 
+/** An event payload named a person or their whereabouts: a programming error, refused before writing. */
+export class PersonalPayloadError extends Error {
+  constructor(type: string, key: string) {
+    super(`event ${type} carries ${key}: payloads carry ids (宛名番号, change ids), never names or addresses`);
+    this.name = "PersonalPayloadError";
+  }
+}
+
 export function createEventPublisher(areas: readonly AreaDefinition[]): EventPublisher {
   const subscriptions = collectSubscriptions(areas);
   return {
     async publish(tx, event) {
+      // 支援措置 and the outbox: whatever reaches a subscriber — inside the platform or, later,
+      // outside it — cannot reveal where a protected person lives, because no payload says where
+      // anyone lives. Subscribers read what they need through checked interfaces.
+      const personal = personalKeyIn(event.payload);
+      if (personal) throw new PersonalPayloadError(event.type, personal);
       const tenantId = (await tx.query(currentTenant())).rows[0]?.tenant_id as string | null;
       if (!tenantId) throw new PublishOutsideTenantError();
       await tx.query(lockSubject(tenantId, event.subject));

@@ -51,7 +51,7 @@ afterAll(async () => {
 
 async function publish(tenantId: string, subject: string): Promise<string> {
   return t.db.withTenant(tenantId, (tx) =>
-    t.platform.events.publish(tx, { type: "test.recorded", subject, payload: { name: PERSONAL } }),
+    t.platform.events.publish(tx, { type: "test.recorded", subject, payload: { note: PERSONAL } }),
   );
 }
 

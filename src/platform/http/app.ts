@@ -12,6 +12,7 @@ import type { Platform } from "../contract.ts";
 import { enforceAccessRule } from "./access.ts";
 import { Problem, ProblemSchema, problems } from "./problem.ts";
 import { loadSession, SESSION_COOKIE, type SessionPolicy } from "../identity/session.ts";
+import { protectResponses } from "../protection/response-guard.ts";
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 const WEB_DIST = fileURLToPath(new URL("../../../web/dist/", import.meta.url));
@@ -73,6 +74,8 @@ export async function buildApp(platform: Platform, options: HttpOptions): Promis
     if (found && "principal" in found) req.principal = found.principal;
     else if (found) req.sessionExpired = true;
   });
+  // 支援措置: every JSON response that shows a protected person is marked and masked here.
+  app.addHook("onSend", protectResponses(platform));
 
   app.setErrorHandler((error: FastifyError | Problem, req, reply) => {
     let problem: Problem;

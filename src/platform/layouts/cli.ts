@@ -9,12 +9,13 @@ import { parseArgs } from "node:util";
 import type { Platform } from "../contract.ts";
 import { getTenant } from "../tenancy/tenants.ts";
 import { catalogOf } from "./catalog.ts";
-import { exportLayoutTo, LayoutEncodingError } from "./export.ts";
+import { EXPORT_AUDIENCES, exportLayoutTo, LayoutEncodingError, type ExportAudience } from "./export.ts";
 import { LAYOUT_ENCODINGS, type LayoutEncoding } from "./file-encoding.ts";
 import { importLayout } from "./import.ts";
 import { formatImportError } from "./import-error.ts";
 
-export const EXPORT_USAGE = "usage: kyodo export <layoutId> --tenant <code> [--encoding utf-8|shift_jis] [--out <file>]";
+export const EXPORT_USAGE =
+  "usage: kyodo export <layoutId> --tenant <code> [--encoding utf-8|shift_jis] [--out <file>] [--audience third-party|migration]";
 export const IMPORT_USAGE = "usage: kyodo import <layoutId> --tenant <code> --file <file> [--encoding utf-8|shift_jis]";
 
 export interface CommandIo {
@@ -74,6 +75,11 @@ async function common(platform: Platform, positionals: string[], values: { tenan
   return { layoutId, tenantId, encoding: encoding as LayoutEncoding };
 }
 
+/** Says how many rows 支援措置 kept out of a third-party file, when any. */
+function withheldNote(withheld: number | undefined): string {
+  return withheld ? `; ${rows(withheld)} withheld (支援措置)` : "";
+}
+
 async function guarded(io: CommandIo, usage: string, name: string, run: () => Promise<number>): Promise<number> {
   try {
     return await run();
@@ -97,15 +103,18 @@ export async function runExportCommand(platform: Platform, argv: string[], io: C
     const { positionals, values } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { tenant: { type: "string" }, encoding: { type: "string" }, out: { type: "string" } },
+      options: { tenant: { type: "string" }, encoding: { type: "string" }, out: { type: "string" }, audience: { type: "string" } },
     });
     const { layoutId, tenantId, encoding } = await common(platform, positionals, values);
     const out = values.out;
-    const options = { encoding, actor: cliActor(), fileName: out ?? "(stdout)" };
+    // 支援措置: a file for a third party (the default) withholds protected persons' rows.
+    const audience = values.audience ?? "third-party";
+    if (!(EXPORT_AUDIENCES as readonly string[]).includes(audience)) throw new UsageError(`--audience is one of ${EXPORT_AUDIENCES.join(", ")}`);
+    const options = { encoding, actor: cliActor(), fileName: out ?? "(stdout)", audience: audience as ExportAudience };
     try {
       if (!out) {
         const summary = await exportLayoutTo(platform, tenantId, layoutId, (chunk) => write(io.stdout, chunk), options);
-        say(io.stderr, `exported ${rows(summary.rows)} of ${layoutId} for ${tenantId} (${encoding})`);
+        say(io.stderr, `exported ${rows(summary.rows)} of ${layoutId} for ${tenantId} (${encoding})${withheldNote(summary.withheld)}`);
         return 0;
       }
       const partial = `${out}.partial`;
@@ -114,7 +123,7 @@ export async function runExportCommand(platform: Platform, argv: string[], io: C
         const summary = await exportLayoutTo(platform, tenantId, layoutId, async (chunk) => void (await file.write(chunk)), options);
         await file.close();
         await fs.rename(partial, out);
-        say(io.stderr, `exported ${rows(summary.rows)} of ${layoutId} for ${tenantId} to ${out} (${encoding})`);
+        say(io.stderr, `exported ${rows(summary.rows)} of ${layoutId} for ${tenantId} to ${out} (${encoding})${withheldNote(summary.withheld)}`);
         return 0;
       } catch (error) {
         await file.close().catch(() => {});

@@ -11,6 +11,17 @@ import { catalogOf, requireLayout, type CatalogedLayout } from "./catalog.ts";
 import { csvRecord } from "./csv-record-writer.ts";
 import { lineBreaksIn } from "./csv-record-reader.ts";
 import { codePointLabel, decodesBackTo, encodeLayoutText, firstUnencodable, type LayoutEncoding } from "./file-encoding.ts";
+import type { Tx } from "../db/database.ts";
+import { protectedNumbersOn } from "../protection/check.ts";
+
+/**
+ * Who receives the file. `third-party` (the default): anyone outside the municipality's own
+ * systems, so the rows of persons under an active 支援措置 are withheld and counted. `migration`:
+ * the municipality's successor system in a change of vendor, which must carry the measures on,
+ * so every row is written and the audit entry says how many protected persons it holds.
+ */
+export type ExportAudience = "third-party" | "migration";
+export const EXPORT_AUDIENCES: readonly ExportAudience[] = ["third-party", "migration"];
 
 export interface ExportOptions {
   encoding: LayoutEncoding;
@@ -18,11 +29,14 @@ export interface ExportOptions {
   actor?: string;
   /** The name the file is given, for the audit log. */
   fileName?: string;
+  audience?: ExportAudience;
 }
 
 export interface ExportSummary {
   rows: number;
   bytes: number;
+  /** Rows left out because their person is under 支援措置 (third-party exports). */
+  withheld?: number;
 }
 
 /** A cell holds a character Shift_JIS (CP932) cannot represent; says where and which, never the text. */
@@ -115,17 +129,21 @@ export async function exportLayoutTo(
   const layout = requireLayout(catalogOf(platform), layoutId);
   const actor = options.actor ?? "system";
   const sent: ExportSummary = { rows: 0, bytes: 0 };
-  const detail = { encoding: options.encoding, file: options.fileName ?? null };
+  const audience = options.audience ?? "third-party";
+  const detail = { encoding: options.encoding, file: options.fileName ?? null, audience };
   try {
     await platform.db.withTenant(
       tenantId,
       async (tx) => {
-        for await (const chunk of csvChunks(layout, layout.definition.exportRows(tx), options.encoding)) {
+        const screened = await screenProtected(tx, layout, audience);
+        for await (const chunk of csvChunks(layout, screened.rows, options.encoding)) {
           await sink(chunk.bytes);
           sent.rows += chunk.rows;
           sent.bytes += chunk.bytes.length;
         }
-        await appendAudit(tx, { actor, action: "layout.exported", subject: layoutId, detail: { rows: sent.rows, ...detail } });
+        sent.withheld = screened.withheld();
+        const protection = audience === "migration" ? { protectedRows: screened.protectedRows() } : { withheld: sent.withheld };
+        await appendAudit(tx, { actor, action: "layout.exported", subject: layoutId, detail: { rows: sent.rows, ...detail, ...protection } });
       },
       actor,
     );
@@ -147,6 +165,30 @@ export async function exportLayoutTo(
     throw error;
   }
   return sent;
+}
+
+/** The layout's rows, less those of protected persons for a third party (支援措置), with counts. */
+async function screenProtected(tx: Tx, layout: CatalogedLayout, audience: ExportAudience) {
+  const column = layout.definition.personColumn;
+  const all = layout.definition.exportRows(tx);
+  let withheld = 0;
+  let protectedRows = 0;
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+  const protectedSet = column === null ? new Set<string>() : await protectedNumbersOn(tx, today);
+  async function* rows(): AsyncGenerator<Record<string, unknown>> {
+    for await (const row of all) {
+      const number = column === null ? null : String(row[column] ?? "").padStart(15, "0");
+      if (number !== null && protectedSet.has(number)) {
+        protectedRows++;
+        if (audience === "third-party") {
+          withheld++;
+          continue;
+        }
+      }
+      yield row;
+    }
+  }
+  return { rows: rows(), withheld: () => withheld, protectedRows: () => protectedRows };
 }
 
 function drainOrClose(stream: Writable): Promise<void> {

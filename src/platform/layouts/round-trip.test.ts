@@ -202,7 +202,7 @@ describe("audit of exports and imports", () => {
     expect((await auditEntries(TOWN_A.id, "layout.exported")).at(-1)).toEqual({
       actor: "staff:x",
       subject: "sample.items",
-      detail: { rows: 2, encoding: "utf-8", file: "out.csv" },
+      detail: { rows: 2, encoding: "utf-8", file: "out.csv", audience: "third-party", withheld: 0 },
     });
     expect(await auditEntries(TOWN_B.id, "layout.exported")).toHaveLength(otherBefore);
   });

@@ -28,6 +28,7 @@ const SELECT = `SELECT item_no, name, note, born_on, quantity, score, active, ki
 
 export const sampleLayout: LayoutDefinition<SampleRow> = {
   id: "sample.items",
+  personColumn: null,
   name: "検査用品目",
   version: "1",
   columns: [

@@ -6,6 +6,8 @@ import { residentPath } from "../resident-paths.ts";
 import { fullName, fullNameKana } from "../resident-values.ts";
 import { Link } from "../router.tsx";
 import { warekiDateJa } from "../wareki-date.ts";
+import { ProtectionTag } from "./protection-banner.tsx";
+import { protectionOf } from "../protection-mark.ts";
 
 export function ResidentHouseholdTable({ household, current }: { household: HouseholdView; current: string }) {
   return (
@@ -22,7 +24,11 @@ export function ResidentHouseholdTable({ household, current }: { household: Hous
         </thead>
         <tbody>
           {household.members.map((m) => (
-            <tr key={m.personId} data-person={m.personId} className={m.personId === current ? "is-current" : undefined}>
+            <tr
+              key={m.personId}
+              data-person={m.personId}
+              className={[m.personId === current ? "is-current" : "", protectionOf(m) ? "is-protected" : ""].filter(Boolean).join(" ") || undefined}
+            >
               <td className="nowrap">{m.relationshipJa}</td>
               <td>
                 {m.personId === current ? (
@@ -30,6 +36,7 @@ export function ResidentHouseholdTable({ household, current }: { household: Hous
                 ) : (
                   <Link href={residentPath(m.personId)}>{fullName(m)}</Link>
                 )}
+                <ProtectionTag mark={protectionOf(m)} />
                 <span className="sub">{fullNameKana(m)}</span>
               </td>
               <td className="nowrap">{warekiDateJa(m.birthDate)}</td>

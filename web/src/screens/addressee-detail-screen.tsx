@@ -25,6 +25,8 @@ import { Page } from "../components/page.tsx";
 import { Notice } from "../components/notice.tsx";
 import { PurposeBar } from "../components/purpose-bar.tsx";
 import { StandingTag } from "../components/standing-tag.tsx";
+import { ProtectedRecordBanner } from "../components/protection-banner.tsx";
+import { protectionOf } from "../protection-mark.ts";
 import { AddresseeCorrectionForm } from "./addressee-correction-form.tsx";
 import { MailingAddressesSection } from "./mailing-addresses-section.tsx";
 import { AddresseeHistoryTable } from "./addressee-history-table.tsx";
@@ -95,6 +97,7 @@ function AddresseeDetail({ number }: { number: string }) {
           </span>
         </Notice>
       ) : null}
+      <ProtectedRecordBanner mark={protectionOf(a)} />
       <section className="record-header" aria-labelledby="record-name" data-testid="addressee-record">
         <div className="record-header__main">
           <p className="record-header__number">

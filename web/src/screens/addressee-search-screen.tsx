@@ -20,6 +20,8 @@ import { Notice } from "../components/notice.tsx";
 import { PurposeBar } from "../components/purpose-bar.tsx";
 import { SelectField, TextField } from "../components/form-field.tsx";
 import { StandingTag } from "../components/standing-tag.tsx";
+import { ProtectionTag } from "../components/protection-banner.tsx";
+import { protectionOf } from "../protection-mark.ts";
 
 export const SEARCH_PAGE_SIZE = 20;
 
@@ -189,11 +191,12 @@ function SearchAndResults() {
                   </thead>
                   <tbody>
                     {data.items.map((a) => (
-                      <tr key={a.number} data-number={a.number}>
+                      <tr key={a.number} data-number={a.number} className={protectionOf(a) ? "is-protected" : undefined}>
                         <td className="code">{a.number}</td>
                         <td className="nowrap">{KIND_LABELS[a.kind]}</td>
                         <td>
                           <Link href={`/addressees/${a.number}`}>{a.name}</Link>
+                          <ProtectionTag mark={protectionOf(a)} />
                           <span className="sub">{a.nameKana}</span>
                         </td>
                         <td className="nowrap">

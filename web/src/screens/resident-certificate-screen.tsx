@@ -4,6 +4,10 @@
 // 請求者の区分 and the 利用目的 the requester stated. プレビュー shows the PDF with the 見本 watermark
 // (audited, not registered); 交付 issues exactly what was previewed: it is numbered, registered in
 // the 交付簿, downloaded for printing and its 証明書番号 shown. Changing anything asks for a new preview.
+// 支援措置: the clerk may record who asks (本人確認: 宛名番号, or カナ and 生年月日), which the server
+// checks against the measure's 相手方 — a 相手方's request is refused outright. Any other request
+// for a protected person is refused until a supervisor approves a release, asked for here (who
+// asked, why); once approved it is sent with the request and lets exactly one certificate through.
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { usePurpose } from "../access-purpose.ts";
 import { ApiProblem } from "../api-client.ts";
@@ -41,6 +45,14 @@ import { PurposeBar } from "../components/purpose-bar.tsx";
 import { RadioGroup } from "../components/radio-group.tsx";
 import { TextField } from "../components/form-field.tsx";
 import { ResidentStatusTag } from "../components/resident-status-tag.tsx";
+import { ProtectedRecordBanner } from "../components/protection-banner.tsx";
+import { protectionOf } from "../protection-mark.ts";
+import { EMPTY_REQUESTER, requesterBody, type RequesterDraft } from "../protection-measure-draft.ts";
+import type { ReleaseView } from "../protection-api.ts";
+import { openReleaseFor, usableRelease, type Refusal } from "../protection-release.ts";
+import { approvesReleases } from "../protection-roles.ts";
+import { RELEASES_PATH } from "../protection-api.ts";
+import { ProtectionRefusal } from "./protection-release-request.tsx";
 import "../styles/resident-counter.css";
 
 interface KindsView {
@@ -99,9 +111,26 @@ function CertificateOf({ personId }: { personId: string }) {
   const [issued, setIssued] = usePdfUrl();
   const [serial, setSerial] = useState<string | null>(null);
   const frame = useRef<HTMLIFrameElement>(null);
+  const [requester, setRequester] = useState<RequesterDraft>(EMPTY_REQUESTER);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const [release, setRelease] = useState<ReleaseView | null>(null);
+  // A clerk's own releases (a supervisor's list is everyone's, and another clerk's cannot be used).
+  const own = useApiData<ReleaseView[]>(approvesReleases(session) ? null : RELEASES_PATH);
 
   const v = view.data;
-  const check = v ? certificateRequest(draft, v.addresseeNumber) : null;
+  const earlier = v && own.data ? openReleaseFor(own.data, v.addresseeNumber) : null;
+  useEffect(() => {
+    if (earlier) setRelease((current) => current ?? earlier);
+  }, [earlier]);
+  const who = requesterBody(requester);
+  const releaseId = v ? usableRelease(release, v.addresseeNumber, draft.kind) : null;
+  const baseCheck = v ? certificateRequest(draft, v.addresseeNumber) : null;
+  const check: typeof baseCheck =
+    baseCheck === null
+      ? null
+      : !baseCheck.ok || !who.ok
+        ? { ok: false, errors: { ...(baseCheck.ok ? {} : baseCheck.errors), ...(who.ok ? {} : who.errors) } }
+        : { ok: true, body: { ...baseCheck.body, ...(who.body ? { requester: who.body } : {}), ...(releaseId ? { releaseId } : {}) } };
   const request = check?.ok ? JSON.stringify({ kind: draft.kind, ...check.body }) : null;
   const previewed = preview !== null && preview.request === request;
   const alreadyIssued = issued !== null && issued.request === request;
@@ -128,6 +157,11 @@ function CertificateOf({ personId }: { personId: string }) {
       const problem = error instanceof ApiProblem ? error : new ApiProblem(0, "unknown", "証明書を作成できませんでした");
       // A session that ended while the form was open: let the client return to the log-in screen.
       if (problem.status === 401) void api.get("/api/session").catch(() => undefined);
+      // A 支援措置 refusal is explained by its own panel (with the release request), not a field error.
+      if (problem.code.startsWith("protection.")) {
+        setRefusal({ code: problem.code, titleJa: problem.titleJa, kind: draft.kind });
+        return null;
+      }
       const placed = placeProblem(problem, CERTIFICATE_KEYS);
       setServerErrors({ request, fields: placed.fields });
       setMessage(placed.form ?? problem.titleJa);
@@ -149,6 +183,7 @@ function CertificateOf({ personId }: { personId: string }) {
     }
     const pdf = await fetchPdf("preview");
     if (pdf) {
+      setRefusal(null);
       setPreview({ url: URL.createObjectURL(pdf.blob), request: request! });
       setIssued(null);
       setSerial(null);
@@ -163,6 +198,8 @@ function CertificateOf({ personId }: { personId: string }) {
     const url = URL.createObjectURL(pdf.blob);
     setIssued({ url, request: request! });
     setSerial(pdf.serial);
+    // The release is used up by this issue: show it so (the server's state), not as still usable.
+    if (releaseId) void api.get<ReleaseView>(`/api/protection/releases/${encodeURIComponent(releaseId)}`).then(setRelease, () => undefined);
     // Saved at once for printing; the PDF is also shown below with a print button.
     const link = document.createElement("a");
     link.href = url;
@@ -178,9 +215,15 @@ function CertificateOf({ personId }: { personId: string }) {
   const copy = draft.residenceCopy;
   const setCopy = (patch: Partial<CertificateDraft["residenceCopy"]>) => update({ residenceCopy: { ...copy, ...patch } });
   const asOf = readDateInput(draft.asOf);
+  const requesterBirth = readDateInput(requester.birthDate);
+  const setWho = (patch: Partial<RequesterDraft>) => {
+    setRequester((r) => ({ ...r, ...patch }));
+    setMessage(null);
+  };
 
   return (
     <>
+      <ProtectedRecordBanner mark={protectionOf(v)} />
       <section className="record-summary" aria-label="証明の対象" data-testid="certificate-subject">
         <p>
           <strong className="record-summary__name">{fullName(v.record)}</strong>（{fullNameKana(v.record)}）{"\u3000"}{warekiDateJa(v.record.birthDate)}生{"\u3000"}
@@ -218,6 +261,16 @@ function CertificateOf({ personId }: { personId: string }) {
         <Notice kind="error">
           <span data-testid="certificate-message">{message}</span>
         </Notice>
+      ) : null}
+      {(refusal && refusal.kind === draft.kind) || (release && release.certificateKind === draft.kind) ? (
+        <ProtectionRefusal
+          refusal={refusal && refusal.kind === draft.kind ? refusal : null}
+          subjectNumber={v.addresseeNumber}
+          certificateKind={draft.kind}
+          requesterKind={draft.requesterKind}
+          release={release}
+          onRelease={setRelease}
+        />
       ) : null}
 
       <form onSubmit={showPreview} noValidate aria-label="証明書の請求内容" data-testid="certificate-form">
@@ -359,6 +412,34 @@ function CertificateOf({ personId }: { personId: string }) {
               status={asOf.kind === "date" ? dateConfirmation(asOf.iso) : null}
             />
           </div>
+          <fieldset className="fieldset fieldset--spaced" data-testid="requester-identity">
+            <legend className="form-label fieldset__legend">
+              請求者の本人確認<span className="form-optional">任意</span>
+            </legend>
+            <p className="form-hint">本人確認書類で確かめた請求者を記録します。支援措置の相手方からの請求は交付できません。宛名番号、またはカナ氏名と生年月日を入力します。</p>
+            <div className="form-grid">
+              <TextField
+                id={inputId("requester/addresseeNumber")}
+                label="請求者の宛名番号"
+                value={requester.addresseeNumber}
+                onValue={(addresseeNumber) => setWho({ addresseeNumber })}
+                inputMode="numeric"
+                autoComplete="off"
+                error={errorOf("requester/addresseeNumber")}
+              />
+              <TextField id={inputId("requester/nameKana")} label="請求者のカナ氏名" value={requester.nameKana} onValue={(nameKana) => setWho({ nameKana })} autoComplete="off" error={errorOf("requester/nameKana")} />
+              <TextField
+                id={inputId("requester/birthDate")}
+                label="請求者の生年月日"
+                value={requester.birthDate}
+                onValue={(birthDate) => setWho({ birthDate })}
+                autoComplete="off"
+                hint="和暦も可"
+                error={errorOf("requester/birthDate")}
+                status={requesterBirth.kind === "date" ? dateConfirmation(requesterBirth.iso) : null}
+              />
+            </div>
+          </fieldset>
           <div className="form-actions">
             <button type="submit" className="button button--primary" disabled={busy !== null || available.length === 0}>
               {busy === "preview" ? "作成しています…" : "プレビュー（見本）"}

@@ -29,6 +29,8 @@ import { ResidentMyNumberReveal } from "../components/resident-my-number-reveal.
 import { ResidentRecordedNotice } from "../components/resident-recorded-notice.tsx";
 import { ResidentStatusTag } from "../components/resident-status-tag.tsx";
 import type { StaffAccount } from "./staff-screen.tsx";
+import { ProtectedRecordBanner } from "../components/protection-banner.tsx";
+import { protectionOf } from "../protection-mark.ts";
 import "../styles/resident-counter.css";
 
 export function ResidentDetailScreen() {
@@ -131,6 +133,7 @@ function ResidentDetail({ personId }: { personId: string }) {
   return (
     <>
       {recorded ? <ResidentRecordedNotice change={recorded} /> : null}
+      <ProtectedRecordBanner mark={protectionOf(v)} />
       {v.isRemovedRecord ? (
         <div className="removed-banner" role="note" data-testid="removed-banner">
           <strong className="removed-banner__mark">除票</strong>

@@ -30,6 +30,8 @@ import { Notice } from "../components/notice.tsx";
 import { PurposeBar } from "../components/purpose-bar.tsx";
 import { TextField } from "../components/form-field.tsx";
 import { ResidentStatusTag } from "../components/resident-status-tag.tsx";
+import { ProtectionTag } from "../components/protection-banner.tsx";
+import { protectionOf } from "../protection-mark.ts";
 import "../styles/resident-counter.css";
 
 export const RESIDENT_PAGE_SIZE = 20;
@@ -181,9 +183,14 @@ function SearchAndResults() {
                   </thead>
                   <tbody>
                     {data.items.map((p) => (
-                      <tr key={p.personId} data-person={p.personId} className={p.isRemoved ? "is-removed" : undefined}>
+                      <tr
+                        key={p.personId}
+                        data-person={p.personId}
+                        className={[p.isRemoved ? "is-removed" : "", protectionOf(p) ? "is-protected" : ""].filter(Boolean).join(" ") || undefined}
+                      >
                         <td>
                           <Link href={residentPath(p.personId)}>{fullName(p)}</Link>
+                          <ProtectionTag mark={protectionOf(p)} />
                           <span className="sub">{fullNameKana(p)}</span>
                         </td>
                         <td className="nowrap">

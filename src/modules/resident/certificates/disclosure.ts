@@ -25,6 +25,8 @@ export interface DisclosureContext {
   serial: string | null;
   /** The certificate's subject, `addressee:<宛名番号>`. */
   subjectId: string;
+  /** The platform's 支援措置 gate (CertificateRenderContext.disclose): refuses protected persons. */
+  disclose(addresseeNumbers: readonly string[]): Promise<void>;
 }
 
 export interface DisclosedPerson {
@@ -36,8 +38,9 @@ function detail(ctx: DisclosureContext) {
   return { certificateKind: ctx.kind, serial: ctx.serial, preview: ctx.serial === null, certificateSubject: ctx.subjectId };
 }
 
-/** Audits every person shown other than the certificate's own subject. */
+/** Passes every person to be shown through the 支援措置 gate, then audits those other than the subject. */
 export async function auditPersonsShown(tx: Tx, ctx: DisclosureContext, persons: readonly DisclosedPerson[]): Promise<void> {
+  await ctx.disclose(persons.map((p) => p.addresseeNumber));
   for (const p of persons) {
     const subject = addresseeSubject(p.addresseeNumber);
     if (subject === ctx.subjectId) continue;

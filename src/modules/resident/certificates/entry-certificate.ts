@@ -5,6 +5,7 @@
 // only on request need the same roles here (item-permissions.ts).
 import { Type } from "@sinclair/typebox";
 import { defineCertificate, type CertificateDefinition, type TableRow } from "../../../platform/documents/index.ts";
+import { renderDrawing } from "../../../platform/documents/render-pool.ts";
 import type { MyNumberVault } from "../my-number-vault.ts";
 import { fullName, fullNameKana } from "../person-record.ts";
 import { getHouseholdAsOf, relationshipLabel } from "../read-model.ts";
@@ -16,6 +17,7 @@ import { requirePermittedItems, type GuardedItem, type RequestedItem } from "./i
 import { preparePersons } from "./printed-persons.ts";
 import { printedAddress, printedDomicile, printedNotification, printedRemoval, SEX_JA, wareki } from "./printed-values.ts";
 import { headBeforeRemoval, removalOf } from "./removal.ts";
+import { itemTableDrawing } from "./resident-drawings.ts";
 
 export const ENTRY_CERTIFICATE_KIND = `${RESIDENT_MODULE_ID}.kisai-jiko`;
 
@@ -86,7 +88,7 @@ export function entryCertificate(vault: MyNumberVault): CertificateDefinition {
       const [person] = await preparePersons(
         tx,
         vault,
-        { actor: staff.actor, kind: ENTRY_CERTIFICATE_KIND, serial: ctx.serial, subjectId: ctx.subjectId },
+        { actor: staff.actor, kind: ENTRY_CERTIFICATE_KIND, serial: ctx.serial, subjectId: ctx.subjectId, disclose: ctx.disclose },
         [{ ...subject, removal }],
         ctx.asOf,
         items.has("myNumber"),
@@ -108,6 +110,7 @@ export function entryCertificate(vault: MyNumberVault): CertificateDefinition {
             const head = removal
               ? await headBeforeRemoval(tx, r.householdId, removal.effectiveDate)
               : (await getHouseholdAsOf(tx, r.householdId, ctx.asOf))?.head;
+            if (head) await ctx.disclose([head.addresseeNumber]);
             rows.push({ label: "世帯主", value: head ? fullName(head.record) : "" });
             rows.push({ label: "続柄", value: relationshipLabel(r.relationship) });
             break;
@@ -143,12 +146,14 @@ export function entryCertificate(vault: MyNumberVault): CertificateDefinition {
       // Certified as the record stood on an earlier day: say which day.
       if (ctx.asOf !== ctx.issueDate) rows.push({ label: "記載事項の基準日", value: `${wareki(ctx.asOf)}現在` });
 
-      const doc = ctx.openDocument();
-      doc.heading(removal ? "除票記載事項証明書" : "住民票記載事項証明書");
-      doc.table(rows, { labelWidthMm: 42 });
       const original = removal ? "住民票の除票" : "住民票";
-      ctx.certify(doc, `上記の事項は${original}の原本と相違ないことを証明する。`);
-      return doc.finish();
+      // Drawn in a render thread (itemTableDrawing: the heading, the items, the certification).
+      return renderDrawing(ctx.openDocument(), itemTableDrawing, {
+        heading: removal ? "除票記載事項証明書" : "住民票記載事項証明書",
+        rows,
+        labelWidthMm: 42,
+        certification: { certifier: ctx.certifier, date: ctx.issueDate, statement: `上記の事項は${original}の原本と相違ないことを証明する。` },
+      });
     },
   });
 }

@@ -11,6 +11,7 @@
 // 国民健康保険 etc. entries of 第7条第10号 ff.) are not printed.
 import { Type } from "@sinclair/typebox";
 import { defineCertificate, type CertificateDefinition } from "../../../platform/documents/index.ts";
+import { renderDrawing } from "../../../platform/documents/render-pool.ts";
 import type { MyNumberVault } from "../my-number-vault.ts";
 import { fullName } from "../person-record.ts";
 import { getPersonAsOf } from "../read-model.ts";
@@ -22,7 +23,7 @@ import { requirePermittedItems } from "./item-permissions.ts";
 import { preparePersons, type PersonToPrint } from "./printed-persons.ts";
 import { printedAddress, wareki } from "./printed-values.ts";
 import { headBeforeRemoval, moveOutOf, removedTogether } from "./removal.ts";
-import { drawResidentForm } from "./resident-form.ts";
+import { residentFormDrawing } from "./resident-drawings.ts";
 
 export const MOVE_OUT_CERTIFICATE_KIND = `${RESIDENT_MODULE_ID}.tenshutsu`;
 
@@ -61,7 +62,7 @@ export function moveOutCertificate(vault: MyNumberVault): CertificateDefinition 
       const persons = await preparePersons(
         tx,
         vault,
-        { actor: staff.actor, kind: MOVE_OUT_CERTIFICATE_KIND, serial: ctx.serial, subjectId: ctx.subjectId },
+        { actor: staff.actor, kind: MOVE_OUT_CERTIFICATE_KIND, serial: ctx.serial, subjectId: ctx.subjectId, disclose: ctx.disclose },
         movers,
         factsDate,
         options.showMyNumber,
@@ -69,23 +70,24 @@ export function moveOutCertificate(vault: MyNumberVault): CertificateDefinition 
 
       const record = persons.find((p) => p.personId === subject.personId)!.record;
       const head = await headBeforeRemoval(tx, record.householdId, move.effectiveDate);
-      const doc = ctx.openDocument();
-      drawResidentForm(doc, {
-        title: "転出証明書",
-        householdLines: [
-          { label: "住所", value: printedAddress(record.address, record.addressLine2) },
-          { label: "世帯主", value: head ? fullName(head.record) : "" },
-          { label: "転出先", value: record.destinationAddress ? printedAddress(record.destinationAddress, record.destinationAddressLine2) : "" },
-          { label: move.isAdvanceNotice ? "転出予定年月日" : "転出年月日", value: wareki(move.effectiveDate) },
-          { label: "届出年月日", value: move.notifiedDate ? wareki(move.notifiedDate) : "" },
-        ],
-        omitted: options.showMyNumber ? [] : ["個人番号"],
-        persons,
-        items: { relationship: true, domicile: true, previousAddress: true, myNumber: options.showMyNumber, removal: false },
-        notes: ["この証明書は、転入の届出の際に転入先の市区町村長に提出してください（住民基本台帳法第22条第2項）。"],
+      // Drawn in a render thread (residentFormDrawing: the form, then the certification).
+      return renderDrawing(ctx.openDocument(), residentFormDrawing, {
+        form: {
+          title: "転出証明書",
+          householdLines: [
+            { label: "住所", value: printedAddress(record.address, record.addressLine2) },
+            { label: "世帯主", value: head ? fullName(head.record) : "" },
+            { label: "転出先", value: record.destinationAddress ? printedAddress(record.destinationAddress, record.destinationAddressLine2) : "" },
+            { label: move.isAdvanceNotice ? "転出予定年月日" : "転出年月日", value: wareki(move.effectiveDate) },
+            { label: "届出年月日", value: move.notifiedDate ? wareki(move.notifiedDate) : "" },
+          ],
+          omitted: options.showMyNumber ? [] : ["個人番号"],
+          persons,
+          items: { relationship: true, domicile: true, previousAddress: true, myNumber: options.showMyNumber, removal: false },
+          notes: ["この証明書は、転入の届出の際に転入先の市区町村長に提出してください（住民基本台帳法第22条第2項）。"],
+        },
+        certification: { certifier: ctx.certifier, date: ctx.issueDate, statement: "上記のとおり転出の届出があったことを証明する。" },
       });
-      ctx.certify(doc, "上記のとおり転出の届出があったことを証明する。");
-      return doc.finish();
     },
   });
 }

@@ -15,6 +15,7 @@ import { Type } from "@sinclair/typebox";
 import type { Platform } from "../../../platform/contract.ts";
 import type { Tx } from "../../../platform/db/database.ts";
 import { defineCertificate, type CertificateDefinition } from "../../../platform/documents/index.ts";
+import { renderDrawing } from "../../../platform/documents/render-pool.ts";
 import type { MyNumberVault } from "../my-number-vault.ts";
 import { fullName } from "../person-record.ts";
 import { residentProblems } from "../problems.ts";
@@ -28,7 +29,7 @@ import { requirePermittedItems, type RequestedItem } from "./item-permissions.ts
 import { preparePersons, type PersonToPrint } from "./printed-persons.ts";
 import { printedAddress, wareki } from "./printed-values.ts";
 import { headBeforeRemoval, removalOf, removedTogether } from "./removal.ts";
-import { drawResidentForm } from "./resident-form.ts";
+import { residentFormDrawing } from "./resident-drawings.ts";
 
 export const RESIDENCE_COPY_KIND = `${RESIDENT_MODULE_ID}.juminhyo`;
 
@@ -117,7 +118,7 @@ export function residenceCopy(vault: MyNumberVault): CertificateDefinition {
       const persons = await preparePersons(
         tx,
         vault,
-        { actor: staff.actor, kind: RESIDENCE_COPY_KIND, serial: ctx.serial, subjectId: ctx.subjectId },
+        { actor: staff.actor, kind: RESIDENCE_COPY_KIND, serial: ctx.serial, subjectId: ctx.subjectId, disclose: ctx.disclose },
         listed,
         ctx.asOf,
         options.showMyNumber,
@@ -129,6 +130,8 @@ export function residenceCopy(vault: MyNumberVault): CertificateDefinition {
         const head = isRemoved
           ? await headBeforeRemoval(tx, record.householdId, record.removalDate!)
           : (await getHouseholdAsOf(tx, record.householdId, ctx.asOf))?.head;
+        // The head's name is printed too: the head passes the 支援措置 gate like every printed person.
+        if (head) await ctx.disclose([head.addresseeNumber]);
         lines.push({ label: "世帯主", value: head ? fullName(head.record) : "" });
       }
       // A copy of the record as it stood on an earlier day says which day.
@@ -141,22 +144,23 @@ export function residenceCopy(vault: MyNumberVault): CertificateDefinition {
       ];
       const original = isRemoved ? "住民票の除票" : options.scope === "household" ? "世帯全員の住民票" : "住民票";
 
-      const doc = ctx.openDocument();
-      drawResidentForm(doc, {
-        title: isRemoved ? "住民票の除票の写し" : "住民票の写し",
-        householdLines: lines,
-        omitted,
-        persons,
-        items: {
-          relationship: options.showRelationship,
-          domicile: options.showDomicile,
-          previousAddress: options.showPreviousAddress,
-          myNumber: options.showMyNumber,
-          removal: isRemoved,
+      // Drawn in a render thread (residentFormDrawing: the form, then the certification).
+      return renderDrawing(ctx.openDocument(), residentFormDrawing, {
+        form: {
+          title: isRemoved ? "住民票の除票の写し" : "住民票の写し",
+          householdLines: lines,
+          omitted,
+          persons,
+          items: {
+            relationship: options.showRelationship,
+            domicile: options.showDomicile,
+            previousAddress: options.showPreviousAddress,
+            myNumber: options.showMyNumber,
+            removal: isRemoved,
+          },
         },
+        certification: { certifier: ctx.certifier, date: ctx.issueDate, statement: `この写しは、${original}の原本と相違ないことを証明する。` },
       });
-      ctx.certify(doc, `この写しは、${original}の原本と相違ないことを証明する。`);
-      return doc.finish();
     },
   });
 }

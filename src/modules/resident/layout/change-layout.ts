@@ -60,6 +60,7 @@ export const residentChangesLayout: LayoutDefinition<ChangeRow> = {
   name: "住民記録 異動履歴",
   version: "1",
   columns: CHANGE_COLUMNS,
+  personColumn: "addressee_number",
   exportRows: exportJournal,
 
   async validateRows(tx, rows) {
