@@ -162,7 +162,7 @@ describe("certificates", () => {
     const again = await town.sessions.clerk.request({ method: "POST", url: ISSUE, payload: issueBody(town.victim, { releaseId }) });
     expect(again.json().code).toBe("protection.release-not-usable");
     const used = await town.sessions.clerk.request({ method: "GET", url: `/api/protection/releases/${releaseId}` });
-    expect(used.json()).toMatchObject({ state: "used", use: { serial: issued.headers["x-kyodo-certificate-serial"] } });
+    expect(used.json()).toMatchObject({ state: "used", subjectName: "鈴木\u3000花子", use: { serial: issued.headers["x-kyodo-certificate-serial"] } });
     const actions = await auditActions();
     for (const action of ["protection.release-requested", "protection.release-approved", "protection.release-used"]) expect(actions).toContain(action);
   });

@@ -44,6 +44,10 @@ export interface ExpiryNotice {
 export interface ReleaseView {
   releaseId: string;
   subjectNumber: string;
+  /** The protected person's name (null for a number no longer in the register). */
+  subjectName: string | null;
+  requestedByName: string | null;
+  decidedByName: string | null;
   certificateKind: string;
   requesterKind: string;
   requesterNote: string;

@@ -7,6 +7,9 @@ const KIND = "resident.juminhyo";
 const release = (state: string, patch: Partial<ReleaseView> = {}): ReleaseView => ({
   releaseId: "r1",
   subjectNumber: SUBJECT,
+  subjectName: "鈴木　花子",
+  requestedByName: "窓口 花子",
+  decidedByName: null,
   certificateKind: KIND,
   requesterKind: "self",
   requesterNote: "本人",

@@ -14,6 +14,10 @@ export type ReleaseState = "requested" | "approved" | "refused" | "used" | "expi
 export interface ReleaseView {
   releaseId: string;
   subjectNumber: string;
+  /** The protected person's name, for the supervisor deciding (these views go only to staff). */
+  subjectName: string | null;
+  requestedByName: string | null;
+  decidedByName: string | null;
   certificateKind: string;
   requesterKind: string;
   requesterNote: string;
@@ -51,14 +55,21 @@ interface ReleaseRow {
   used_by: string | null;
   used_at: Date | null;
   serial: string | null;
+  subject_name: string | null;
+  requested_by_name: string | null;
+  decided_by_name: string | null;
 }
 
 const SELECT_RELEASES = `
   SELECT r.release_id::text, r.subject_number::text, r.certificate_kind, r.requester_kind, r.requester_note, r.reason,
-         r.requested_by, r.requested_at, r.expires_at, d.approved, d.decided_by, d.decided_at, d.note, u.used_by, u.used_at, u.serial
+         r.requested_by, r.requested_at, r.expires_at, d.approved, d.decided_by, d.decided_at, d.note, u.used_by, u.used_at, u.serial,
+         a.name AS subject_name, rs.display_name AS requested_by_name, ds.display_name AS decided_by_name
   FROM protection_release r
   LEFT JOIN protection_release_decision d USING (tenant_id, release_id)
-  LEFT JOIN protection_release_use u USING (tenant_id, release_id)`;
+  LEFT JOIN protection_release_use u USING (tenant_id, release_id)
+  LEFT JOIN addressee a ON a.number = r.subject_number
+  LEFT JOIN staff_account rs ON 'staff:' || rs.id = r.requested_by
+  LEFT JOIN staff_account ds ON 'staff:' || ds.id = d.decided_by`;
 
 function stateOf(r: ReleaseRow, now: Date): ReleaseState {
   if (r.used_at) return "used";
@@ -71,6 +82,9 @@ function toView(r: ReleaseRow, now: Date): ReleaseView {
   return {
     releaseId: r.release_id,
     subjectNumber: formatAddresseeNumber(r.subject_number),
+    subjectName: r.subject_name,
+    requestedByName: r.requested_by_name,
+    decidedByName: r.decided_by_name,
     certificateKind: r.certificate_kind,
     requesterKind: r.requester_kind,
     requesterNote: r.requester_note,

@@ -84,9 +84,13 @@ const NewMeasureBody = Type.Object(
   { additionalProperties: false },
 );
 
+const nullableText = Type.Union([Type.String(), Type.Null()]);
 const ReleaseSchema = Type.Object({
   releaseId: Type.String(),
   subjectNumber: Type.String(),
+  subjectName: nullableText,
+  requestedByName: nullableText,
+  decidedByName: nullableText,
   certificateKind: Type.String(),
   requesterKind: Type.String(),
   requesterNote: Type.String(),

@@ -51,8 +51,11 @@ export function ProtectionReleasesScreen() {
           {(pending.data ?? []).map((r) => (
             <li key={r.releaseId} className="protection-panel" data-release={r.releaseId}>
               <dl className="summary-list">
-                <dt>対象者（宛名番号）</dt>
-                <dd className="code">{r.subjectNumber}</dd>
+                <dt>対象者</dt>
+                <dd>
+                  {r.subjectName ?? ""}
+                  <span className="sub code">宛名番号 {r.subjectNumber}</span>
+                </dd>
                 <dt>証明書</dt>
                 <dd>{kindName(r.certificateKind)}</dd>
                 <dt>請求者</dt>
@@ -63,7 +66,7 @@ export function ProtectionReleasesScreen() {
                 <dd>{r.reason}</dd>
                 <dt>申請した職員</dt>
                 <dd>
-                  {actorLabel(r.requestedBy, names)}（{formatDateTimeJa(r.requestedAt)}）
+                  {r.requestedByName ?? actorLabel(r.requestedBy, names)}（{formatDateTimeJa(r.requestedAt)}）
                 </dd>
               </dl>
               <DecisionForm release={r} onDecided={decided} onProblem={(text) => setNotice({ kind: "error", text })} />
@@ -80,7 +83,7 @@ export function ProtectionReleasesScreen() {
             <thead>
               <tr>
                 <th scope="col">申請日時</th>
-                <th scope="col">対象者（宛名番号）</th>
+                <th scope="col">対象者</th>
                 <th scope="col">証明書</th>
                 <th scope="col">請求者</th>
                 <th scope="col">申請した職員</th>
@@ -94,13 +97,16 @@ export function ProtectionReleasesScreen() {
                 return (
                   <tr key={r.releaseId} data-release={r.releaseId}>
                     <td className="nowrap">{formatDateTimeJa(r.requestedAt)}</td>
-                    <td className="code">{r.subjectNumber}</td>
+                    <td>
+                      {r.subjectName ?? ""}
+                      <span className="sub code">{r.subjectNumber}</span>
+                    </td>
                     <td>{kindName(r.certificateKind)}</td>
                     <td>
                       {requesterKind(r.requesterKind)}
                       <span className="sub">{r.requesterNote}</span>
                     </td>
-                    <td>{actorLabel(r.requestedBy, names)}</td>
+                    <td>{r.requestedByName ?? actorLabel(r.requestedBy, names)}</td>
                     <td className="nowrap">
                       <span className={`status status--${state.tone}`}>{state.label}</span>
                       {r.use ? <span className="sub">証明書番号 {r.use.serial}</span> : null}
@@ -108,7 +114,7 @@ export function ProtectionReleasesScreen() {
                     <td>
                       {r.decision ? (
                         <>
-                          {actorLabel(r.decision.decidedBy, names)}
+                          {r.decidedByName ?? actorLabel(r.decision.decidedBy, names)}
                           <span className="sub">{r.decision.note}</span>
                         </>
                       ) : (
