@@ -32,17 +32,26 @@ function dayBefore(date: Ymd): Ymd {
 }
 
 /**
+ * The last day of a period of `years` years whose first day `firstDay` counts (起算日): the day
+ * before the corresponding day (民法第143条第2項); from a February 29, February 28 — ただし書
+ * when the last year has no February 29, and the day before it when it has.
+ */
+export function periodInYearsEndsOn(firstDay: string, years: number): string {
+  const first = parse(firstDay, "firstDay");
+  if (!Number.isInteger(years) || years < 0) throw new RangeError("years must be a whole number, 0 or more");
+  const year = first.year + years;
+  if (first.month === 2 && first.day === 29) return format({ year, month: 2, day: 28 });
+  return format(dayBefore({ year, month: first.month, day: first.day }));
+}
+
+/**
  * The day on which the law treats `age` as attained (満N歳に達した日): the day before the
  * birthday in the year birth + age; for a February 29 birth, February 28 of that year.
  */
 export function attainsAgeOn(birthDate: string, age: number): string {
-  const birth = parse(birthDate, "birthDate");
+  parse(birthDate, "birthDate");
   if (!Number.isInteger(age) || age < 0) throw new RangeError("age must be a whole number of years, 0 or more");
-  const year = birth.year + age;
-  // 民法第143条第2項ただし書: no February 29 in the last year → the period ends on its last day,
-  // February 28; in a leap year the day before February 29 is February 28 too.
-  if (birth.month === 2 && birth.day === 29) return format({ year, month: 2, day: 28 });
-  return format(dayBefore({ year, month: birth.month, day: birth.day }));
+  return periodInYearsEndsOn(birthDate, age);
 }
 
 /** The legal age on `date`: on the day before a birthday the person already has the new age. */

@@ -138,7 +138,11 @@ export interface Platform {
 export const PLATFORM_ROLE_MODULE = "platform";
 /** The addressee register (団体内統合宛名) is a platform area with roles of its own. */
 export const ADDRESSEE_ROLE_MODULE = "addressee";
-/** 支援措置 (protection of DV and other victims): roles granted only on purpose (protection/roles.ts). */
+/**
+ * 支援措置 (protection of DV and other victims), roles granted only on purpose, never as part of
+ * "every module": 閲覧 read sees measures and protected addresses unmasked, 更新 write manages
+ * measures (支援措置担当), 管理 admin also approves releases (the supervisor).
+ */
 export const PROTECTION_ROLE_MODULE = "protection";
 
 export function roleModules(platform: Pick<Platform, "areas">): string[] {

@@ -5,7 +5,7 @@ import { createTestPlatform, type TestPlatform } from "../support/platform.ts";
 import { DEMO_TENANTS, seedDemo } from "../../src/platform/demo/seed.ts";
 import { DEMO_PERSONS_ENV } from "../../src/modules/resident/demo/resident-demo.ts";
 import { listMeasures } from "../../src/platform/protection/measures.ts";
-import { dateInJapan } from "../../src/platform/documents/certificate.ts";
+import { todayInJapan } from "../../src/platform/addressee/calendar-date.ts";
 
 let t: TestPlatform;
 let before: string | undefined;
@@ -23,7 +23,7 @@ afterAll(async () => {
 
 describe("the demo's support measures", () => {
   it("protect two current residents of every demo town, one of them with the renewal window open", async () => {
-    const today = dateInJapan(new Date());
+    const today = todayInJapan();
     for (const town of DEMO_TENANTS) {
       const measures = await t.db.withTenant(town.id, (tx) => listMeasures(tx, {}, today));
       expect(measures.map((m) => m.kind).sort(), town.name).toEqual(["dv", "stalking"]);

@@ -13,7 +13,8 @@ import { createSettingsService } from "../settings/service.ts";
 import { setMunicipalityOverride } from "../settings/overrides.ts";
 import { formatWareki } from "../../lib/wareki.ts";
 import { documentsArea } from "./index.ts";
-import { dateInJapan, issueCertificate, previewCertificate, type CertificateRequest, type IssuingStaff } from "./certificate.ts";
+import { todayInJapan } from "../addressee/calendar-date.ts";
+import { issueCertificate, previewCertificate, type CertificateRequest, type IssuingStaff } from "./certificate.ts";
 import { sampleCertificateArea, type SampleSubject } from "./sample-certificate.ts";
 import { fiscalYearOf, formatSerial } from "./serial.ts";
 import { certifierTitle } from "./certifier.ts";
@@ -84,12 +85,12 @@ describe("issuing a certificate (証明書の交付)", () => {
   it("renders a one-page A4 PDF with the municipality, the mayor from the settings, the 和暦 date and the serial", async () => {
     const issued = await issueCertificate(t.platform, clerkA, "sample.record", request());
     expect(issued.pageCount).toBe(1);
-    const year = fiscalYearOf(dateInJapan(issued.issuedAt));
+    const year = fiscalYearOf(todayInJapan(issued.issuedAt));
     expect(issued.serial).toBe(formatSerial(year, 1));
     const text = pdftotext(issued.pdf, "issued.pdf");
     expect(text).toContain("神奈川県葉山町");
     expect(text.replace(/\s+/g, " ")).toContain("神奈川県葉山町長 山田 太郎");
-    expect(text).toContain(formatWareki(dateInJapan(issued.issuedAt)));
+    expect(text).toContain(formatWareki(todayInJapan(issued.issuedAt)));
     expect(text).toContain(`証明書番号 ${issued.serial}`);
     expect(text).toContain("平成元年1月8日");
     for (const name of ["髙橋", "𠮷田", "渡邉", "葛\u{E0100}"]) expect(text).toContain(name);

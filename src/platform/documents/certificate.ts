@@ -14,6 +14,7 @@ import { appendAudit } from "../audit/audit-log.ts";
 import { hasRole, type Principal } from "../identity/principal.ts";
 import { problems } from "../http/problem.ts";
 import { isIsoDate } from "../../lib/wareki.ts";
+import { todayInJapan } from "../addressee/calendar-date.ts";
 import type { DocumentFont, FontId } from "./fonts.ts";
 import { A4Document, prepareDocumentFont, type RenderedDocument } from "./pdf.ts";
 import { drawCertification, resolveCertifier, type Certifier } from "./certifier.ts";
@@ -131,12 +132,6 @@ export interface PreviewedCertificate {
 /** Subjects are ids, never names: ASCII letters, digits and `:._-`. */
 export const SUBJECT_PATTERN = "^[A-Za-z0-9][A-Za-z0-9:._-]{0,99}$";
 
-const JAPAN_DATE = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" });
-
-/** The calendar date in Japan of an instant. */
-export function dateInJapan(instant: Date): string {
-  return JAPAN_DATE.format(instant);
-}
 
 export function requireKind(platform: Platform, kindId: string): CertificateDefinition {
   const kind = certificateKinds(platform.areas).get(kindId);
@@ -190,7 +185,7 @@ function renderContext(
   font: DocumentFont,
   disclose: (addresseeNumbers: readonly string[]) => Promise<void>,
 ): CertificateRenderContext {
-  const issueDate = dateInJapan(base.issuedAt);
+  const issueDate = todayInJapan(base.issuedAt);
   const preview = base.serial === null;
   return {
     tx: base.tx,
@@ -305,16 +300,17 @@ export async function issueCertificate(
   const kind = requireKind(platform, kindId);
   authorise(staff, kind);
   const issuedAt = now();
-  const checked = checkRequest(kind, request, dateInJapan(issuedAt));
+  const issueDate = todayInJapan(issuedAt);
+  const checked = checkRequest(kind, request, issueDate);
   const font = await prepareDocumentFont();
   const actor = `staff:${staff.staffId}`;
   return withDisclosureAudit(platform, staff, kind, request, checked.purpose, () => platform.db.withTenant(
     staff.tenantId,
     async (tx) => {
-      const serial = await allocateSerial(tx, fiscalYearOf(dateInJapan(issuedAt)));
+      const serial = await allocateSerial(tx, fiscalYearOf(issueDate));
       const certifier = await resolveCertifier(tx, platform, staff.tenantId);
       const base = { tx, tenantId: staff.tenantId, subjectId: request.subjectId, checked, issuedAt, serial: serial.text };
-      const gate = disclosureGate(tx, kind, request, actor, dateInJapan(issuedAt));
+      const gate = disclosureGate(tx, kind, request, actor, issueDate);
       const rendered = await kind.render(renderContext(platform, kind, base, certifier, font, gate.disclose));
       const disclosed = gate.checked();
       if (rendered.missingGlyphs > 0) throw documentProblems.fontCannotRender(rendered.missingGlyphs, rendered.font.name);
@@ -360,7 +356,8 @@ export async function previewCertificate(
   const kind = requireKind(platform, kindId);
   authorise(staff, kind);
   const issuedAt = now();
-  const checked = checkRequest(kind, request, dateInJapan(issuedAt));
+  const issueDate = todayInJapan(issuedAt);
+  const checked = checkRequest(kind, request, issueDate);
   const font = await prepareDocumentFont();
   const actor = `staff:${staff.staffId}`;
   return withDisclosureAudit(platform, staff, kind, request, checked.purpose, () => platform.db.withTenant(
@@ -369,7 +366,7 @@ export async function previewCertificate(
       const certifier = await resolveCertifier(tx, platform, staff.tenantId);
       const base = { tx, tenantId: staff.tenantId, subjectId: request.subjectId, checked, issuedAt, serial: null };
       // A preview shows the same persons as the issue, so it passes the same gate; it does not use up a release.
-      const gate = disclosureGate(tx, kind, request, actor, dateInJapan(issuedAt));
+      const gate = disclosureGate(tx, kind, request, actor, issueDate);
       const rendered = await kind.render(renderContext(platform, kind, base, certifier, font, gate.disclose));
       gate.checked();
       await appendAudit(tx, {

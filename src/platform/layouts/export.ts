@@ -13,6 +13,7 @@ import { lineBreaksIn } from "./csv-record-reader.ts";
 import { codePointLabel, decodesBackTo, encodeLayoutText, firstUnencodable, type LayoutEncoding } from "./file-encoding.ts";
 import type { Tx } from "../db/database.ts";
 import { protectedNumbersOn } from "../protection/check.ts";
+import { todayInJapan } from "../addressee/calendar-date.ts";
 
 /**
  * Who receives the file. `third-party` (the default): anyone outside the municipality's own
@@ -173,8 +174,7 @@ async function screenProtected(tx: Tx, layout: CatalogedLayout, audience: Export
   const all = layout.definition.exportRows(tx);
   let withheld = 0;
   let protectedRows = 0;
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-  const protectedSet = column === null ? new Set<string>() : await protectedNumbersOn(tx, today);
+  const protectedSet = column === null ? new Set<string>() : await protectedNumbersOn(tx, todayInJapan());
   async function* rows(): AsyncGenerator<Record<string, unknown>> {
     for await (const row of all) {
       const number = column === null ? null : String(row[column] ?? "").padStart(15, "0");
@@ -243,8 +243,6 @@ export async function findUnencodableCell(platform: Platform, tenantId: string, 
 
 /** `addressee.addressees_143014_20261123.csv`: layout, municipality and the day in Japan. */
 export function exportFileName(layoutId: string, tenantId: string, at = new Date()): string {
-  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" })
-    .format(at)
-    .replace(/-/g, "");
+  const day = todayInJapan(at).replace(/-/g, "");
   return `${layoutId}_${tenantId}_${day}.csv`;
 }

@@ -7,6 +7,7 @@ import type { Tx } from "../db/database.ts";
 import { formatAddresseeNumber, parseAddresseeNumber } from "../addressee/addressee-number.ts";
 import { adversaryKey, type Adversary, type MeasureKind } from "./measures.ts";
 import { protectionProblems } from "./problems.ts";
+import type { Problem } from "../http/problem.ts";
 import { normalizeKana } from "../../lib/kana.ts";
 import { releaseForUse, type UsableRelease } from "./releases.ts";
 
@@ -138,7 +139,7 @@ export interface DisclosureDecision {
 /** Thrown by a refused disclosure: what to audit (ids only), and the problem to answer with. */
 export class DisclosureRefused extends Error {
   constructor(
-    readonly problem: ReturnType<typeof protectionProblems.releaseRequired>,
+    readonly problem: Problem,
     readonly reason: "release-required" | "requester-is-adversary" | "release-not-usable",
     readonly measureIds: string[],
   ) {

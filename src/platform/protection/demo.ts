@@ -5,7 +5,7 @@
 // addressee register among current residents (the platform knows residence through the
 // registry link, not the resident module), deterministically from the seed.
 import type { Platform } from "../contract.ts";
-import { dateInJapan } from "../documents/certificate.ts";
+import { todayInJapan } from "../addressee/calendar-date.ts";
 import { formatAddresseeNumber } from "../addressee/addressee-number.ts";
 import { createMeasure } from "./measures.ts";
 import { daysBefore } from "./period.ts";
@@ -31,7 +31,7 @@ export async function seedProtectionDemo(platform: Platform, tenantId: string, s
       const adversary = await pick("male", seed % 11);
       const stalked = await pick("female", (seed % 7) + 9);
       if (!victim || !adversary || !stalked) return;
-      const today = dateInJapan(new Date());
+      const today = todayInJapan();
       await createMeasure(
         tx,
         ACTOR,

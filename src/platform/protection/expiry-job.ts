@@ -7,7 +7,7 @@ import { Type } from "@sinclair/typebox";
 import type { JobDefinition, SettingDefinition } from "../contract.ts";
 import type { Tx } from "../db/database.ts";
 import { appendAudit } from "../audit/audit-log.ts";
-import { dateInJapan } from "../documents/certificate.ts";
+import { todayInJapan } from "../addressee/calendar-date.ts";
 import { daysBefore } from "./period.ts";
 
 export const EXPIRY_NOTICE_DAYS = "protection.expiryNoticeDays";
@@ -54,7 +54,7 @@ export const expiryJob: JobDefinition = {
   async run({ tenantId, platform }) {
     return platform.db.withTenant(tenantId, async (tx) => {
       const days = await platform.settings.resolve<number>(tx, tenantId, EXPIRY_NOTICE_DAYS);
-      const result = await noticeExpiries(tx, dateInJapan(new Date()), days);
+      const result = await noticeExpiries(tx, todayInJapan(), days);
       if (result.expiring + result.expired > 0) {
         await appendAudit(tx, { actor: "system:job:protection.expiry", action: "protection.expiry-noticed", detail: { ...result } });
       }

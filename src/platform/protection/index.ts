@@ -15,7 +15,3 @@ export const protectionArea: AreaDefinition = {
   demo: seedProtectionDemo,
 };
 
-export { protectResponses, PROTECTED_HEADER, MASKED } from "./response-guard.ts";
-export { isLocationKey, personalKeyIn } from "./personal-keys.ts";
-export { decideDisclosure, DisclosureRefused, protectionsOf, type Requester, type DisclosureDecision } from "./check.ts";
-export { recordReleaseUse } from "./releases.ts";

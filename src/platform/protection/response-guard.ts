@@ -12,11 +12,10 @@
 // where they live, so such a list leaves them out (for everyone but the 支援措置担当).
 // "Protected" includes everyone registered at a protected person's address (check.ts).
 import type { FastifyReply, FastifyRequest } from "fastify";
-import type { Platform } from "../contract.ts";
+import { PROTECTION_ROLE_MODULE, type Platform } from "../contract.ts";
 import { hasRole } from "../identity/principal.ts";
-import { dateInJapan } from "../documents/certificate.ts";
+import { todayInJapan } from "../addressee/calendar-date.ts";
 import { protectionsOf, type ActiveProtection } from "./check.ts";
-import { PROTECTION_ROLE_MODULE } from "./roles.ts";
 import { isLocationKey } from "./personal-keys.ts";
 import { formatAddresseeNumber } from "../addressee/addressee-number.ts";
 
@@ -114,7 +113,7 @@ export function protectResponses(platform: Platform) {
     const body = JSON.parse(payload) as Json;
     const numbers = new Set<string>();
     collectNumbers(body, numbers);
-    const protections = await platform.db.withTenant(principal.tenantId, (tx) => protectionsOf(tx, numbers, dateInJapan(new Date())));
+    const protections = await platform.db.withTenant(principal.tenantId, (tx) => protectionsOf(tx, numbers, todayInJapan()));
     if (protections.size === 0) return payload;
     const reveal = hasRole(principal.roles[PROTECTION_ROLE_MODULE], "read");
     const byLocation = Object.keys((req.query as Record<string, unknown> | undefined) ?? {}).some(isLocationKey);

@@ -5,20 +5,20 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
-import type { Platform } from "../contract.ts";
+import { PROTECTION_ROLE_MODULE, type Platform } from "../contract.ts";
 import type { Tx } from "../db/database.ts";
 import { appendAudit } from "../audit/audit-log.ts";
 import { withOperator } from "../audit/operator.ts";
 import { staffOf, operatorOf } from "../http/access.ts";
 import { actorOf, hasRole } from "../identity/principal.ts";
 import { formatAddresseeNumber, parseAddresseeNumber } from "../addressee/addressee-number.ts";
-import { canIssue, dateInJapan, requireKind } from "../documents/certificate.ts";
+import { canIssue, requireKind } from "../documents/certificate.ts";
+import { todayInJapan } from "../addressee/calendar-date.ts";
 import { REQUESTER_KINDS } from "../documents/requester.ts";
 import { problems } from "../http/problem.ts";
 import { changeMeasure, createMeasure, endMeasure, getMeasure, listMeasures, renewMeasure } from "./measures.ts";
 import { decideRelease, getRelease, listReleases, requestRelease } from "./releases.ts";
 import { listNotices } from "./expiry-job.ts";
-import { PROTECTION_ROLE_MODULE } from "./roles.ts";
 import { operatorReport } from "./report.ts";
 
 const TAGS = ["protection"];
@@ -106,7 +106,6 @@ const ReleaseSchema = Type.Object({
   use: Type.Union([Type.Object({ usedBy: Type.String(), usedAt: Type.String(), serial: Type.String() }), Type.Null()]),
 });
 
-const today = () => dateInJapan(new Date());
 
 export function protectionRoutes(fastify: FastifyInstance, platform: Platform): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -147,7 +146,7 @@ export function protectionRoutes(fastify: FastifyInstance, platform: Platform): 
     },
     (req) =>
       inTenant(req, async (tx, actor) => {
-        const items = await listMeasures(tx, req.query, today());
+        const items = await listMeasures(tx, req.query, todayInJapan());
         await appendAudit(tx, { actor, action: "protection.measures-listed", detail: { ...req.query, count: items.length } });
         return { items, names: await namesOf(tx, [...new Set(items.flatMap((m) => m.protectedNumbers))]) };
       }),
@@ -160,7 +159,7 @@ export function protectionRoutes(fastify: FastifyInstance, platform: Platform): 
       schema: { tags: TAGS, summary: "支援措置の登録 (the dedicated role; audited)", body: NewMeasureBody, response: { 201: MeasureSchema } },
     },
     async (req, reply) => {
-      const created = await inTenant(req, (tx, actor) => createMeasure(tx, actor, req.body, today()));
+      const created = await inTenant(req, (tx, actor) => createMeasure(tx, actor, req.body, todayInJapan()));
       return reply.status(201).send(created);
     },
   );
@@ -178,7 +177,7 @@ export function protectionRoutes(fastify: FastifyInstance, platform: Platform): 
     },
     (req) =>
       inTenant(req, async (tx, actor) => {
-        const measure = await getMeasure(tx, req.params.id, today());
+        const measure = await getMeasure(tx, req.params.id, todayInJapan());
         await appendAudit(tx, {
           actor,
           action: "protection.measure-viewed",
@@ -201,7 +200,7 @@ export function protectionRoutes(fastify: FastifyInstance, platform: Platform): 
         response: { 200: MeasureSchema },
       },
     },
-    (req) => inTenant(req, (tx, actor) => renewMeasure(tx, actor, req.params.id, req.body, today())),
+    (req) => inTenant(req, (tx, actor) => renewMeasure(tx, actor, req.params.id, req.body, todayInJapan())),
   );
 
   app.post(
@@ -225,7 +224,7 @@ export function protectionRoutes(fastify: FastifyInstance, platform: Platform): 
         response: { 200: MeasureSchema },
       },
     },
-    (req) => inTenant(req, (tx, actor) => changeMeasure(tx, actor, req.params.id, req.body, today())),
+    (req) => inTenant(req, (tx, actor) => changeMeasure(tx, actor, req.params.id, req.body, todayInJapan())),
   );
 
   app.post(
@@ -240,7 +239,7 @@ export function protectionRoutes(fastify: FastifyInstance, platform: Platform): 
         response: { 200: MeasureSchema },
       },
     },
-    (req) => inTenant(req, (tx, actor) => endMeasure(tx, actor, req.params.id, req.body, today())),
+    (req) => inTenant(req, (tx, actor) => endMeasure(tx, actor, req.params.id, req.body, todayInJapan())),
   );
 
   app.get(
@@ -364,7 +363,7 @@ export function protectionRoutes(fastify: FastifyInstance, platform: Platform): 
       return withOperator(
         platform.db,
         { actor: actorOf(operator), action: "protection.report-viewed", purpose: "支援措置の運用状況の確認" },
-        (tx) => operatorReport(tx, today()),
+        (tx) => operatorReport(tx, todayInJapan()),
       );
     },
   );
