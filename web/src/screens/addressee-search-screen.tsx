@@ -3,11 +3,9 @@
 // residents and 住登外者 alike, a page at a time, each row leading to its details. The last search
 // is kept while the clerk moves between screens, so 戻る returns to the same list.
 import { pageRange } from "../page-range.ts";
-import { useState, type FormEvent } from "react";
 import type { AddresseeState } from "../../../src/platform/addressee/addressee.ts";
 import { usePurpose } from "../access-purpose.ts";
-import { useApp } from "../app-context.ts";
-import type { Session } from "../session.ts";
+import { useKeptSearch, type SearchKeeper } from "../use-kept-search.ts";
 import { useAddresseeData } from "../use-addressee-data.ts";
 import { KIND_LABELS } from "../addressee-labels.ts";
 import { standingOf } from "../addressee-status.ts";
@@ -36,7 +34,7 @@ interface SearchPage {
  * The search in force for this log-in: what was typed, the query sent and the page. Kept with the
  * session it belongs to, so the next member of staff at this terminal never sees it.
  */
-let lastSearch: { session: Session; criteria: Criteria; query: string; page: number } | null = null;
+const lastSearch: SearchKeeper<Criteria> = { current: null };
 
 export function AddresseeSearchScreen() {
   const purpose = usePurpose();
@@ -52,43 +50,16 @@ export function AddresseeSearchScreen() {
 }
 
 function SearchAndResults() {
-  const { session } = useApp();
-  const kept = lastSearch?.session === session ? lastSearch : null;
-  const [criteria, setCriteria] = useState<Criteria>(kept?.criteria ?? EMPTY);
-  const [query, setQuery] = useState<string | null>(kept?.query ?? null);
-  const [page, setPage] = useState(kept?.page ?? 1);
-  const [errors, setErrors] = useState<CriteriaErrors>({});
+  const { criteria, set, errors, query, page, go, submit, clear } = useKeptSearch<Criteria, CriteriaErrors>({
+    keeper: lastSearch,
+    empty: EMPTY,
+    build: searchQuery,
+    fields: ["name", "birthDate", "number", "corporateNumber"],
+    idPrefix: "search-",
+  });
   const result = useAddresseeData<SearchPage>(query === null ? null : `/api/addressees?${query}&page=${page}&pageSize=${SEARCH_PAGE_SIZE}`);
 
-  const set = (key: keyof Criteria) => (value: string) => setCriteria((c) => ({ ...c, [key]: value }));
   const birth = readDateInput(criteria.birthDate);
-
-  function go(nextQuery: string, nextPage: number) {
-    setQuery(nextQuery);
-    setPage(nextPage);
-    lastSearch = { session, criteria, query: nextQuery, page: nextPage };
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const built = searchQuery(criteria);
-    if ("errors" in built) {
-      setErrors(built.errors);
-      const first = (["name", "birthDate", "number", "corporateNumber"] as const).find((f) => built.errors[f]);
-      document.getElementById(`search-${first ?? "name"}`)?.focus();
-      return;
-    }
-    setErrors({});
-    go(built.query, 1);
-  }
-
-  function clear() {
-    setCriteria(EMPTY);
-    setErrors({});
-    setQuery(null);
-    lastSearch = null;
-    document.getElementById("search-name")?.focus();
-  }
 
   const data = result.data;
   const { pages, first, last } = pageRange(data?.total, page, SEARCH_PAGE_SIZE);

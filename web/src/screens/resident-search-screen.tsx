@@ -4,10 +4,9 @@
 // time, each row leading to the record. The last search is kept while the clerk moves between
 // screens, so 戻る returns to the same list; it belongs to this log-in only.
 import { pageRange } from "../page-range.ts";
-import { useState, type FormEvent } from "react";
 import { usePurpose } from "../access-purpose.ts";
 import { useApp } from "../app-context.ts";
-import type { Session } from "../session.ts";
+import { useKeptSearch, type SearchKeeper } from "../use-kept-search.ts";
 import { useAddresseeData } from "../use-addressee-data.ts";
 import { useFocusOnOpen } from "../resident-autofocus.ts";
 import type { SearchPage } from "../resident-api.ts";
@@ -36,7 +35,7 @@ import "../styles/resident-counter.css";
 
 export const RESIDENT_PAGE_SIZE = 20;
 
-let lastSearch: { session: Session; criteria: Criteria; query: string; page: number } | null = null;
+const lastSearch: SearchKeeper<Criteria> = { current: null };
 
 export function ResidentSearchScreen() {
   const purpose = usePurpose();
@@ -50,43 +49,17 @@ export function ResidentSearchScreen() {
 
 function SearchAndResults() {
   const { session } = useApp();
-  const kept = lastSearch?.session === session ? lastSearch : null;
-  const [criteria, setCriteria] = useState<Criteria>(kept?.criteria ?? EMPTY);
-  const [query, setQuery] = useState<string | null>(kept?.query ?? null);
-  const [page, setPage] = useState(kept?.page ?? 1);
-  const [errors, setErrors] = useState<ResidentCriteriaErrors>({});
+  const { criteria, set, errors, query, page, go, submit, clear } = useKeptSearch<Criteria, ResidentCriteriaErrors>({
+    keeper: lastSearch,
+    empty: EMPTY,
+    build: residentSearchQuery,
+    fields: ["name", "birthDate", "address", "householdNumber"],
+    idPrefix: "resident-search-",
+  });
   const result = useAddresseeData<SearchPage>(query === null ? null : `/api/resident/persons?${query}&page=${page}&pageSize=${RESIDENT_PAGE_SIZE}`);
   useFocusOnOpen("resident-search-name");
 
-  const set = (key: keyof Criteria) => (value: string | boolean) => setCriteria((c) => ({ ...c, [key]: value }));
   const birth = readDateInput(criteria.birthDate);
-
-  function go(nextQuery: string, nextPage: number) {
-    setQuery(nextQuery);
-    setPage(nextPage);
-    lastSearch = { session, criteria, query: nextQuery, page: nextPage };
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const built = residentSearchQuery(criteria);
-    if ("errors" in built) {
-      setErrors(built.errors);
-      const first = (["name", "birthDate", "address", "householdNumber"] as const).find((f) => built.errors[f]);
-      document.getElementById(`resident-search-${first ?? "name"}`)?.focus();
-      return;
-    }
-    setErrors({});
-    go(built.query, 1);
-  }
-
-  function clear() {
-    setCriteria(EMPTY);
-    setErrors({});
-    setQuery(null);
-    lastSearch = null;
-    document.getElementById("resident-search-name")?.focus();
-  }
 
   const data = result.data;
   const { pages, first, last } = pageRange(data?.total, page, RESIDENT_PAGE_SIZE);
