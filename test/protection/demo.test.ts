@@ -5,6 +5,7 @@ import { createTestPlatform, type TestPlatform } from "../support/platform.ts";
 import { DEMO_TENANTS, seedDemo } from "../../src/platform/demo/seed.ts";
 import { DEMO_PERSONS_ENV } from "../../src/modules/resident/demo/resident-demo.ts";
 import { listMeasures } from "../../src/platform/protection/measures.ts";
+import { verifyAuditLog } from "../../src/platform/audit/audit-log.ts";
 import { todayInJapan } from "../../src/platform/addressee/calendar-date.ts";
 
 let t: TestPlatform;
@@ -36,5 +37,10 @@ describe("the demo's support measures", () => {
       );
       expect(residents.rows[0].n).toBe(2);
     }
+  });
+
+  it("leaves the audit log an intact hash chain", async () => {
+    const result = await t.db.withOperatorRole((tx) => verifyAuditLog(tx));
+    expect(result.problem).toBeNull();
   });
 });

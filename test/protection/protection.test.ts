@@ -6,6 +6,7 @@ import { TOWN_A, TOWN_B, addStaff, addOperator, PASSWORD } from "../support/fixt
 import { login } from "../support/http.ts";
 import { todayInJapan } from "../../src/platform/addressee/calendar-date.ts";
 import { noticeExpiries } from "../../src/platform/protection/expiry-job.ts";
+import { verifyAuditLog } from "../../src/platform/audit/audit-log.ts";
 import { dayAfter, periodEnd } from "../../src/platform/protection/period.ts";
 import { MASKED } from "../../src/platform/protection/response-guard.ts";
 import { createProtectionTown, daysFromToday, PURPOSE, SECRET, SECRET_NEXT, type ProtectionTown } from "./protection-fixture.ts";
@@ -271,6 +272,14 @@ describe("expiry and the end of a measure", () => {
     expect(versions.json().versions.map((v: { change: string }) => v.change)).toEqual(["ended", "renewed", "created"]);
     const allowed = await town.sessions.clerk.request({ method: "POST", url: ISSUE, payload: issueBody(town.adversary) });
     expect(allowed.statusCode).toBe(200);
+  });
+});
+
+describe("the audit log after all of the above", () => {
+  it("is an intact hash chain: refusals audited in their own transactions and batched reads keep every link", async () => {
+    const result = await town.t.db.withOperatorRole((tx) => verifyAuditLog(tx));
+    expect(result.problem).toBeNull();
+    expect(result.entries).toBeGreaterThan(50);
   });
 });
 
