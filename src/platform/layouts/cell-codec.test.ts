@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { Type } from "@sinclair/typebox";
-import { cellCodec } from "./cell-codec.ts";
+import { cellCodec, neutraliseCell, restoreCell } from "./cell-codec.ts";
 import { isCalendarDate, isDateTime } from "./string-formats.ts";
 
 const column = (schema: ReturnType<typeof Type.String> | ReturnType<typeof Type.Integer> | object, required = true) => ({
@@ -92,5 +93,74 @@ describe("cell codecs", () => {
     expect(() => cellCodec(column(Type.Union([Type.String(), Type.Null()])))).toThrow(/required: false/);
     expect(() => cellCodec(column(Type.String({ format: "email" })))).toThrow(/not supported/);
     expect(() => cellCodec(column(Type.Union([Type.Literal("a"), Type.Literal(1)])))).toThrow(/one kind/);
+  });
+});
+
+describe("OWASP CSV Injection: free-text cells of a third-party file", () => {
+  const HOSTILE = ["=cmd|' /C calc'!A0", "+SUM(A1:A2)", "-2+3", "@SUM(A1)", "\tTAB", "\rCR", '=HYPERLINK("http://x")'];
+
+  it("a cell starting with = + - @ tab or CR gets one leading quote, so a spreadsheet shows it as text", () => {
+    for (const text of HOSTILE) expect(neutraliseCell(text), JSON.stringify(text)).toBe(`'${text}`);
+  });
+
+  it("other text is written as it is, a quote that does not precede a formula included", () => {
+    for (const text of ["山田 太郎", "O'Brien", "'quoted'", "a=b", " =1", "＝全角", "", "1-2-3"]) expect(neutraliseCell(text)).toBe(text);
+  });
+
+  it("text that already starts with quotes before a trigger gets one more, so the quote removed on import is never the value's own", () => {
+    expect(neutraliseCell("'=1")).toBe("''=1");
+    expect(neutraliseCell("''-x")).toBe("'''-x");
+    expect(restoreCell("''=1")).toBe("'=1");
+    expect(restoreCell("'=1")).toBe("=1");
+    expect(restoreCell("'quoted'")).toBe("'quoted'");
+    expect(restoreCell("=1")).toBe("=1");
+  });
+
+  it("restoring a neutralised cell gives the text back, for any text", () => {
+    const text = fc.string({ unit: fc.constantFrom("'", "=", "+", "-", "@", "\t", "\r", "a", "山", " ", '"'), maxLength: 8 });
+    fc.assert(fc.property(text, (t) => {
+      expect(restoreCell(neutraliseCell(t))).toBe(t);
+    }));
+    fc.assert(fc.property(fc.string(), (t) => {
+      expect(restoreCell(neutraliseCell(t))).toBe(t);
+    }));
+  });
+
+  it("no neutralised cell starts a formula, and two different texts never neutralise alike", () => {
+    fc.assert(fc.property(fc.string(), (t) => {
+      expect(neutraliseCell(t)).not.toMatch(/^[=+\-@\t\r]/);
+    }));
+    const text = fc.string({ unit: fc.constantFrom("'", "=", "-", "a"), maxLength: 5 });
+    fc.assert(fc.property(text, text, (a, b) => {
+      expect(neutraliseCell(a) === neutraliseCell(b)).toBe(a === b);
+    }));
+  });
+
+  it("a text column neutralises when asked and a raw file keeps the stored text", () => {
+    const codec = cellCodec(column(Type.String()));
+    expect(codec.isFreeText).toBe(true);
+    expect(codec.write("=1+1", "neutralised")).toBe("'=1+1");
+    expect(codec.write("=1+1", "raw")).toBe("=1+1");
+    expect(codec.write("=1+1")).toBe("=1+1");
+    expect(codec.parse("'=1+1", "neutralised")).toEqual({ value: "=1+1" });
+    expect(codec.parse("'=1+1", "raw")).toEqual({ value: "'=1+1" });
+    expect(codec.parse("=1+1", "neutralised")).toEqual({ value: "=1+1" });
+  });
+
+  it("the schema checks the restored value: the protecting quote does not count against maxLength", () => {
+    const codec = cellCodec(column(Type.String({ maxLength: 3 })));
+    expect(codec.parse("'-12", "neutralised")).toEqual({ value: "-12" });
+  });
+
+  it("numbers, dates and lists of codes are never touched: a negative number stays a number", () => {
+    const integer = cellCodec(column(Type.Integer()));
+    const date = cellCodec(column(Type.String({ format: "date" })));
+    const codes = cellCodec(column(Type.Union([Type.Literal("-"), Type.Literal("+")])));
+    expect([integer.isFreeText, date.isFreeText, codes.isFreeText]).toEqual([false, false, false]);
+    expect(integer.write(-5, "neutralised")).toBe("-5");
+    expect(integer.parse("-5", "neutralised")).toEqual({ value: -5 });
+    expect(codes.write("-", "neutralised")).toBe("-");
+    expect(codes.parse("-", "neutralised")).toEqual({ value: "-" });
+    expect(date.write("2026-04-01", "neutralised")).toBe("2026-04-01");
   });
 });

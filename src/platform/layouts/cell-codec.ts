@@ -2,12 +2,41 @@
 // column's TypeBox schema decides the kind (text, integer, number, true/false, a fixed list
 // of codes, a date); parsing turns text into a value of that kind, then the compiled schema
 // checks it. An empty cell means "no value" (null): a layout has no separate empty string.
+// A file for a third party is opened in a spreadsheet, so its free-text cells are written so
+// that none can start a formula (CellEncoding, ADR 0018).
 import type { TSchema } from "@sinclair/typebox";
 import { TypeCompiler, type TypeCheck } from "@sinclair/typebox/compiler";
 import type { LayoutColumn } from "../contract.ts";
 import { SUPPORTED_FORMATS } from "./string-formats.ts";
 
 export type CellKind = "string" | "integer" | "number" | "boolean";
+
+/**
+ * How a file's free-text cells are written. `neutralised` (an export for a third party, and what
+ * an import expects unless told otherwise): a cell a spreadsheet would take for a formula is
+ * prefixed with `'`. `raw`: every cell exactly as stored (a migration export).
+ */
+export type CellEncoding = "neutralised" | "raw";
+export const CELL_ENCODINGS: readonly CellEncoding[] = ["neutralised", "raw"];
+
+// OWASP "CSV Injection": a cell beginning with = + - @ tab (0x09) or carriage return (0x0D) is
+// a formula to Excel and LibreOffice; a leading ' makes it text and is not shown.
+// https://owasp.org/www-community/attacks/CSV_Injection
+// Text that already begins with quotes before such a character gets one more, so that removing
+// exactly one quote on import restores every value: the encoding is reversible.
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+const NEUTRALISED_FORMULA = /^'+[=+\-@\t\r]/;
+const QUOTE = 0x27;
+
+/** The text of a free-text cell as a spreadsheet must see it: never the start of a formula. */
+export function neutraliseCell(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** The inverse of neutraliseCell: restoreCell(neutraliseCell(t)) === t for every t. */
+export function restoreCell(text: string): string {
+  return text.charCodeAt(0) === QUOTE && NEUTRALISED_FORMULA.test(text) ? text.slice(1) : text;
+}
 
 export interface CellProblem {
   code: string;
@@ -23,10 +52,15 @@ export interface CellCodec {
   readonly stringFormat: string | undefined;
   /** The allowed codes when the schema is a list of literals, for messages and documentation. */
   readonly choices: readonly (string | number | boolean)[] | undefined;
+  /**
+   * Free text (a string without a format or a list of codes): the only cells a neutralised file
+   * changes. Numbers, dates and codes are checked by their type on import and cannot hold a formula.
+   */
+  readonly isFreeText: boolean;
   /** Text of a cell → its value (null for an empty cell), or why the text is not acceptable. */
-  parse(text: string): ParsedCell;
+  parse(text: string, cells?: CellEncoding): ParsedCell;
   /** A value → the cell's text ("" for null, undefined or an empty string). */
-  write(value: unknown): string;
+  write(value: unknown, cells?: CellEncoding): string;
 }
 
 type JsonSchema = {
@@ -154,14 +188,16 @@ export function cellCodec(column: LayoutColumn): CellCodec {
   const { kind, choices } = describe(column);
   const format = (column.schema as JsonSchema).format;
   const check: TypeCheck<TSchema> = TypeCompiler.Compile(withoutFormat(column.schema));
+  const isFreeText = kind === "string" && format === undefined && choices === undefined;
   return {
     column,
     kind,
     stringFormat: format,
     choices,
-    parse(text) {
+    isFreeText,
+    parse(text, cells = "raw") {
       if (text === "") return EMPTY_CELL;
-      const parsed = fromText(kind, format, text);
+      const parsed = fromText(kind, format, isFreeText && cells === "neutralised" ? restoreCell(text) : text);
       if ("problem" in parsed) return parsed;
       if (check.Check(parsed.value)) return parsed;
       if (choices) {
@@ -170,7 +206,10 @@ export function cellCodec(column: LayoutColumn): CellCodec {
       const first = check.Errors(parsed.value).First();
       return { problem: { code: "schema", message: first ? lowerFirst(first.message) : "the value does not fit the column's type" } };
     },
-    write: (value) => textOf(column, kind, format, value),
+    write(value, cells = "raw") {
+      const text = textOf(column, kind, format, value);
+      return isFreeText && cells === "neutralised" ? neutraliseCell(text) : text;
+    },
   };
 }
 

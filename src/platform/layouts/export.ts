@@ -3,12 +3,15 @@
 // (CP932). The rows are read in one tenant transaction and streamed with back-pressure, and
 // the transaction that read them also appends the `layout.exported` audit entry, so an
 // export that completes is always recorded. An export that fails or whose reader goes away
-// records `layout.export-failed` with the rows already sent.
+// records `layout.export-failed` with the rows already sent. A file for a third party has its
+// free-text cells neutralised so that no spreadsheet runs them as formulas; a migration file
+// is written exactly as stored, and the summary and audit entry say which (ADR 0018).
 import { PassThrough, type Readable, type Writable } from "node:stream";
 import type { Platform } from "../contract.ts";
 import { appendAudit } from "../audit/audit-log.ts";
 import { catalogOf, requireLayout, type CatalogedLayout } from "./catalog.ts";
 import { csvRecord } from "./csv-record-writer.ts";
+import type { CellEncoding } from "./cell-codec.ts";
 import { lineBreaksIn } from "./csv-record-reader.ts";
 import { codePointLabel, decodesBackTo, encodeLayoutText, firstUnencodable, type LayoutEncoding } from "./file-encoding.ts";
 import type { Tx } from "../db/database.ts";
@@ -17,12 +20,18 @@ import { todayInJapan } from "../addressee/calendar-date.ts";
 
 /**
  * Who receives the file. `third-party` (the default): anyone outside the municipality's own
- * systems, so the rows of persons under an active 支援措置 are withheld and counted. `migration`:
- * the municipality's successor system in a change of vendor, which must carry the measures on,
- * so every row is written and the audit entry says how many protected persons it holds.
+ * systems, so the rows of persons under an active 支援措置 are withheld and counted, and free-text
+ * cells are neutralised for spreadsheets. `migration`: the municipality's successor system in a
+ * change of vendor, which must carry the measures on, so every row is written, every cell as
+ * stored, and the audit entry says how many protected persons it holds.
  */
 export type ExportAudience = "third-party" | "migration";
 export const EXPORT_AUDIENCES: readonly ExportAudience[] = ["third-party", "migration"];
+
+/** How an audience's file writes its free-text cells: a migration file byte-exact, any other safe to open. */
+export function cellEncodingFor(audience: ExportAudience): CellEncoding {
+  return audience === "migration" ? "raw" : "neutralised";
+}
 
 export interface ExportOptions {
   encoding: LayoutEncoding;
@@ -38,6 +47,8 @@ export interface ExportSummary {
   bytes: number;
   /** Rows left out because their person is under 支援措置 (third-party exports). */
   withheld?: number;
+  /** `raw` (migration): cells were not neutralised, so the file is not for opening in a spreadsheet. */
+  cells: CellEncoding;
 }
 
 /** A cell holds a character Shift_JIS (CP932) cannot represent; says where and which, never the text. */
@@ -78,6 +89,7 @@ async function* csvChunks(
   layout: CatalogedLayout,
   rows: AsyncIterable<Record<string, unknown>>,
   encoding: LayoutEncoding,
+  cellEncoding: CellEncoding,
 ): AsyncGenerator<Chunk> {
   const { definition, codecs } = layout;
   let pending: Buffer[] = [];
@@ -89,7 +101,7 @@ async function* csvChunks(
   let row = 0;
   for await (const values of rows) {
     row++;
-    const cells = codecs.map((codec) => codec.write(values[codec.column.name]));
+    const cells = codecs.map((codec) => codec.write(values[codec.column.name], cellEncoding));
     const record = csvRecord(cells);
     const bytes = encodeLayoutText(record, encoding);
     if (encoding === "shift_jis" && !decodesBackTo(bytes, record)) {
@@ -129,15 +141,16 @@ export async function exportLayoutTo(
 ): Promise<ExportSummary> {
   const layout = requireLayout(catalogOf(platform), layoutId);
   const actor = options.actor ?? "system";
-  const sent: ExportSummary = { rows: 0, bytes: 0 };
   const audience = options.audience ?? "third-party";
-  const detail = { encoding: options.encoding, file: options.fileName ?? null, audience };
+  const cells = cellEncodingFor(audience);
+  const sent: ExportSummary = { rows: 0, bytes: 0, cells };
+  const detail = { encoding: options.encoding, file: options.fileName ?? null, audience, cells };
   try {
     await platform.db.withTenant(
       tenantId,
       async (tx) => {
         const screened = await screenProtected(tx, layout, audience);
-        for await (const chunk of csvChunks(layout, screened.rows, options.encoding)) {
+        for await (const chunk of csvChunks(layout, screened.rows, options.encoding, cells)) {
           await sink(chunk.bytes);
           sent.rows += chunk.rows;
           sent.bytes += chunk.bytes.length;
@@ -232,7 +245,8 @@ export async function findUnencodableCell(platform: Platform, tenantId: string, 
   const layout = requireLayout(catalogOf(platform), layoutId);
   try {
     await platform.db.withTenant(tenantId, async (tx) => {
-      for await (const chunk of csvChunks(layout, layout.definition.exportRows(tx), "shift_jis")) void chunk;
+      // A neutralised file differs only by ASCII quotes, which CP932 holds: raw cells tell the same.
+      for await (const chunk of csvChunks(layout, layout.definition.exportRows(tx), "shift_jis", "raw")) void chunk;
     });
     return null;
   } catch (error) {

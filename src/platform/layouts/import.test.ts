@@ -78,7 +78,7 @@ describe("an import with bad cells", () => {
     );
     expect(entry).toEqual({
       subject: "sample.items",
-      detail: { rows: 5, errors: 6, encoding: "utf-8", file: "data.csv", bytes: bad.length },
+      detail: { rows: 5, errors: 6, encoding: "utf-8", file: "data.csv", bytes: bad.length, cells: "neutralised" },
     });
   });
 });

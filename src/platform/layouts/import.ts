@@ -3,11 +3,14 @@
 // a file with no error at all is written, by the layout in one tenant transaction, so an
 // import lands whole or not at all. Both outcomes are audited in the tenant's chain:
 // `layout.imported` in the transaction that wrote the rows, `layout.import-rejected` otherwise.
+// Free-text cells neutralised for spreadsheets by a third-party export get their value back
+// (`cells`, ADR 0018); a migration file is read as it is with `cells: "raw"`.
 import type { Platform } from "../contract.ts";
 import type { Tx } from "../db/database.ts";
 import { appendAudit } from "../audit/audit-log.ts";
 import { catalogOf, requireLayout } from "./catalog.ts";
 import type { LayoutEncoding } from "./file-encoding.ts";
+import type { CellEncoding } from "./cell-codec.ts";
 import { ImportErrorList, type ImportError } from "./import-error.ts";
 import { readLayoutFile } from "./layout-file-reader.ts";
 
@@ -17,6 +20,12 @@ export interface ImportOptions {
   fileName: string;
   /** Who imports, for the audit log: `staff:<id>`, `cli:<user>`. */
   actor?: string;
+  /**
+   * How the file's free-text cells were written: `neutralised` (the default, as a third-party
+   * export writes them) removes the one `'` that protects a cell starting with = + - @ tab or
+   * CR; `raw` (a migration export) takes every cell as it is.
+   */
+  cells?: CellEncoding;
 }
 
 export type ImportResult = { imported: number } | { errors: ImportError[] };
@@ -35,8 +44,9 @@ export async function importLayout(
   const layout = requireLayout(catalogOf(platform), layoutId);
   const { definition } = layout;
   const actor = options.actor ?? "system";
-  const detail = { encoding: options.encoding, file: options.fileName, bytes: input.length };
-  const content = readLayoutFile(layout, input, options.encoding, options.fileName);
+  const cells = options.cells ?? "neutralised";
+  const detail = { encoding: options.encoding, file: options.fileName, bytes: input.length, cells };
+  const content = readLayoutFile(layout, input, options.encoding, options.fileName, cells);
 
   const reject = async (tx: Tx, errors: ImportError[]): Promise<ImportResult> => {
     await appendAudit(tx, {

@@ -5,6 +5,7 @@
 import type { CatalogedLayout } from "./catalog.ts";
 import { readCsvRecords, type CsvRecord } from "./csv-record-reader.ts";
 import { decodeLayoutFile, type LayoutEncoding } from "./file-encoding.ts";
+import type { CellEncoding } from "./cell-codec.ts";
 import { ImportErrorList, type ImportError } from "./import-error.ts";
 
 export interface LayoutFileContent {
@@ -58,7 +59,14 @@ function checkHeader(layout: CatalogedLayout, header: CsvRecord, errors: ImportE
   });
 }
 
-export function readLayoutFile(layout: CatalogedLayout, input: Buffer, encoding: LayoutEncoding, fileName: string): LayoutFileContent {
+/** `cells`: how free-text cells were written (a neutralised cell gets its stored text back). */
+export function readLayoutFile(
+  layout: CatalogedLayout,
+  input: Buffer,
+  encoding: LayoutEncoding,
+  fileName: string,
+  cells: CellEncoding = "neutralised",
+): LayoutFileContent {
   const errors = new ImportErrorList(fileName);
   const rows: Record<string, unknown>[] = [];
   const recordLines: number[] = [];
@@ -118,7 +126,7 @@ export function readLayoutFile(layout: CatalogedLayout, input: Buffer, encoding:
     for (let k = 0; k < item.fields.length; k++) {
       const field = item.fields[k]!;
       const codec = codecs[k]!;
-      const parsed = codec.parse(field.text);
+      const parsed = codec.parse(field.text, cells);
       if ("problem" in parsed) {
         errors.add({ line: field.line, column: codec.column.name, columnNumber: k + 1, ...parsed.problem });
       } else if (parsed.value === null && codec.column.required) {

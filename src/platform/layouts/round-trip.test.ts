@@ -56,7 +56,7 @@ const row = (over: Partial<SampleRow> & { item_no: number }): SampleRow => ({
 
 /** Text with what breaks naive CSV and naive encodings: separators, quotes, line breaks, 𠮷, IVS. */
 const tricky = fc.oneof(
-  fc.constantFrom(",", '"', "\r", "\n", "\r\n", " ", "'", "=", "𠮷", "髙", "葛\u{E0100}", "辻\u{E0101}", "ｱ", "🗾", "\t"),
+  fc.constantFrom(",", '"', "\r", "\n", "\r\n", " ", "'", "=", "+", "-", "@", "𠮷", "髙", "葛\u{E0100}", "辻\u{E0101}", "ｱ", "🗾", "\t"),
   fc.string({ unit: "grapheme", minLength: 1, maxLength: 1 }).filter((s) => !s.includes("\u0000")),
 );
 /** Text CP932 can hold, including the NEC/IBM extensions. */
@@ -190,6 +190,60 @@ describe("Shift_JIS (CP932) export of a character it cannot hold", () => {
   });
 });
 
+/** Names a spreadsheet would run as formulas (OWASP CSV Injection), and values that look neutralised already. */
+const HOSTILE_NAMES = ["=cmd|' /C calc'!A0", "+81-3-1234", "-1", "@SUM(A1:A9)", "\tタブ", "\r改行", "'=1+1", "''-x", "'quoted'", "O'Brien"];
+
+describe("spreadsheet-safe cells (OWASP CSV Injection, ADR 0018)", () => {
+  const hostileRows = () =>
+    HOSTILE_NAMES.map((name, k) => row({ item_no: k + 1, name, note: name, quantity: -k, score: -0.5 - k }));
+
+  it("a third-party export starts no text cell with = + - @ tab or CR, and numbers stay numbers", async () => {
+    await insertRows(t.db, TOWN_A.id, hostileRows());
+    const text = (await exportBytes(TOWN_A.id)).toString("utf8");
+    const records = text.split("\r\n").slice(1, -1);
+    expect(records[0]).toBe("1,'=cmd|' /C calc'!A0,'=cmd|' /C calc'!A0,,0,-0.5,true,person");
+    expect(records[4]).toBe("5,'\tタブ,'\tタブ,,-4,-4.5,true,person");
+    expect(records[2]).toBe("3,'-1,'-1,,-2,-2.5,true,person");
+    expect(records[6]).toBe("7,''=1+1,''=1+1,,-6,-6.5,true,person");
+    expect(records[8]).toBe("9,'quoted','quoted',,-8,-8.5,true,person");
+  });
+
+  it("exported for a third party and imported into another municipality, hostile names come back unchanged", async () => {
+    await insertRows(t.db, TOWN_A.id, hostileRows());
+    const file = await exportBytes(TOWN_A.id);
+    expect(await importLayout(t.platform, TOWN_B.id, "sample.items", file, { encoding: "utf-8", fileName: "a.csv" })).toEqual({
+      imported: HOSTILE_NAMES.length,
+    });
+    expect((await storedRows(t.db, TOWN_B.id)).map((r) => r.name)).toEqual(HOSTILE_NAMES);
+    expect(await storedRows(t.db, TOWN_B.id)).toEqual(await storedRows(t.db, TOWN_A.id));
+  });
+
+  it("a migration export holds every cell as stored, says so, and imports back as raw", async () => {
+    await insertRows(t.db, TOWN_A.id, hostileRows());
+    const chunks: Buffer[] = [];
+    const summary = await exportLayoutTo(t.platform, TOWN_A.id, "sample.items", async (c) => void chunks.push(c), {
+      encoding: "utf-8",
+      audience: "migration",
+      fileName: "move.csv",
+    });
+    expect(summary).toMatchObject({ rows: HOSTILE_NAMES.length, cells: "raw" });
+    const text = Buffer.concat(chunks).toString("utf8");
+    expect(text).toContain("\r\n1,=cmd|' /C calc'!A0,=cmd|' /C calc'!A0,");
+    expect(text).toContain("\r\n7,'=1+1,'=1+1,");
+    expect((await auditEntries(TOWN_A.id, "layout.exported")).at(-1)?.detail).toMatchObject({ audience: "migration", cells: "raw" });
+    const file = Buffer.concat(chunks);
+    const result = await importLayout(t.platform, TOWN_B.id, "sample.items", file, { encoding: "utf-8", fileName: "move.csv", cells: "raw" });
+    expect(result).toEqual({ imported: HOSTILE_NAMES.length });
+    expect((await storedRows(t.db, TOWN_B.id)).map((r) => r.name)).toEqual(HOSTILE_NAMES);
+  });
+
+  it("a raw file read as neutralised loses the one quote before a formula: why a migration import must say raw", async () => {
+    const file = Buffer.from(`${SAMPLE_HEADER}\r\n1,'=1+1,,,,,true,person\r\n`);
+    await importLayout(t.platform, TOWN_B.id, "sample.items", file, { encoding: "utf-8", fileName: "a.csv" });
+    expect((await storedRows(t.db, TOWN_B.id))[0]?.name).toBe("=1+1");
+  });
+});
+
 describe("audit of exports and imports", () => {
   it("records layout.exported with the row count, encoding and file name in the exporting municipality's chain", async () => {
     await insertRows(t.db, TOWN_A.id, [row({ item_no: 1 }), row({ item_no: 2 })]);
@@ -202,7 +256,7 @@ describe("audit of exports and imports", () => {
     expect((await auditEntries(TOWN_A.id, "layout.exported")).at(-1)).toEqual({
       actor: "staff:x",
       subject: "sample.items",
-      detail: { rows: 2, encoding: "utf-8", file: "out.csv", audience: "third-party", withheld: 0 },
+      detail: { rows: 2, encoding: "utf-8", file: "out.csv", audience: "third-party", cells: "neutralised", withheld: 0 },
     });
     expect(await auditEntries(TOWN_B.id, "layout.exported")).toHaveLength(otherBefore);
   });
@@ -213,7 +267,7 @@ describe("audit of exports and imports", () => {
     expect((await auditEntries(TOWN_B.id, "layout.imported")).at(-1)).toEqual({
       actor: "cli:ops",
       subject: "sample.items",
-      detail: { rows: 1, encoding: "utf-8", file: "in.csv", bytes: file.length },
+      detail: { rows: 1, encoding: "utf-8", file: "in.csv", bytes: file.length, cells: "neutralised" },
     });
   });
 
