@@ -133,6 +133,34 @@ describe("staff web UI of a municipality", () => {
     expect(await page.getByTestId("organisation").textContent()).toBe("神奈川県 葉山町");
   });
 
+  it("an administrator sees an account's log-in failures from a source, held back, and clears them", async () => {
+    const attempt = (password: string) =>
+      fetch(`${server.baseUrl}/api/session`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ tenantId: "143014", loginId: "viewer", password }),
+      });
+    for (let i = 0; i < 5; i++) expect((await attempt("not-the-password")).status).toBe(401);
+    const held = await attempt(DEMO_PASSWORD);
+    expect(held.status).toBe(429);
+    expect(held.headers.get("retry-after")).toBe("60");
+
+    page = await freshPage();
+    await logIn(page, HAYAMA, "admin", DEMO_PASSWORD);
+    await openScreen(page, "職員管理");
+    const rows = page.getByTestId("login-throttle-table").locator("tbody tr");
+    // Two rows for viewer: its failures from every source, and from this one (held back).
+    const viewer = rows.filter({ hasText: "viewer" }).filter({ hasText: "アカウント × 接続元 127.0.0.1" });
+    await viewer.waitFor();
+    expect(await viewer.textContent()).toContain("制限中");
+    expect(await rows.filter({ hasText: "viewer" }).filter({ hasText: "アカウント（全接続元）" }).textContent()).toContain("失敗を記録中");
+    await screenshot(page, "07a-admin-login-throttles");
+    await viewer.getByRole("button", { name: /の制限を解除/ }).click();
+    await page.getByText("「viewer」の制限を解除しました。").waitFor();
+    await expect.poll(() => viewer.count()).toBe(0);
+    expect((await attempt(DEMO_PASSWORD)).status).toBe(200);
+  });
+
   it("an administrator reads the municipality's audit log with names and Japanese action labels", async () => {
     page = await freshPage();
     await logIn(page, HAYAMA, "admin", DEMO_PASSWORD);
@@ -149,9 +177,8 @@ describe("staff web UI of a municipality", () => {
   it("an expired session returns to the log-in screen with 「セッションの有効期限が切れました」", async () => {
     page = await freshPage();
     await logIn(page, HAYAMA, "admin", DEMO_PASSWORD);
-    await server.platform.db.withoutTenant((tx) =>
-      tx.query("UPDATE staff_session SET expires_at = now() - interval '1 minute' WHERE ended_at IS NULL"),
-    );
+    // The application role cannot touch sessions (ADR 0016); the owner can.
+    await server.platform.db.owner.query("UPDATE staff_session SET expires_at = now() - interval '1 minute' WHERE ended_at IS NULL");
     await openScreen(page, "監査ログ");
     await page.getByLabel("ログインID").waitFor();
     expect(await page.getByRole("status").textContent()).toContain("セッションの有効期限が切れました");

@@ -60,7 +60,7 @@ export async function appendAudit(tx: Tx, entry: AuditEntry): Promise<void> {
   await appendAuditEntries(tx, [entry]);
 }
 
-/** The head this connection's transaction last moved its chain to, while it holds the lock. */
+/** The head this connection's transaction's entries last moved its chain to, while it holds the lock. */
 interface HeldHead {
   xid: string;
   chain: string;
@@ -115,13 +115,17 @@ const ENTRIES = `unnest($3::bigint[], $4::text[], $5::text[], $6::text[], $7::te
  * twenty entries), and the chain's lock is held until commit, so the cost of an append is paid
  * by every clerk of the municipality waiting for the lock. Hence: the first append of a
  * transaction takes three round trips whatever the number of entries — take the lock (and note
- * the transaction's id), read the head and the clock, insert the entries and move the head —
+ * the transaction's id), read the head and the clock, insert the entries —
  * and each later append in the same transaction one: it still holds the lock and knows the
- * head it wrote, so it inserts and moves the head in one statement, guarded so that it does
- * nothing unless the head is still the one it wrote, in the same transaction, for the same
+ * head its entries moved to, so it inserts in one statement, guarded so that it does
+ * nothing unless the head is still that one, in the same transaction, for the same
  * chain (a savepoint rolled back, or a connection reused by a later transaction, falls back to
  * the full path). The entries of one transaction share the first append's timestamp (one
  * access); their seq keeps their order.
+ *
+ * Neither role may write audit_chain_head: the trigger audit_chain_advance (migration
+ * 0002_chain_head_by_trigger.sql) checks that each INSERT's entries continue the chain and moves
+ * the head, once per statement.
  */
 export async function appendAuditEntries(tx: Tx, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
@@ -133,22 +137,21 @@ export async function appendAuditEntries(tx: Tx, entries: readonly AuditEntry[])
     const rows = link(held.chain, held.seq, held.hash, held.at, entries);
     const last = rows[rows.length - 1]!;
     const result = await tx.query(
-      `WITH moved AS (
-         UPDATE audit_chain_head SET seq = $11, hash = $12
-         WHERE tenant_id = $1 AND seq = $13 AND hash = $14
-           AND tenant_id = coalesce(nullif(current_setting('kyodo.tenant_id', true), ''), $15)
-           AND pg_current_xact_id() = $16::xid8
-         RETURNING tenant_id
+      `WITH guard AS (
+         SELECT h.tenant_id FROM audit_chain_head h
+         WHERE h.tenant_id = $1 AND h.seq = $11 AND h.hash = $12
+           AND h.tenant_id = coalesce(nullif(current_setting('kyodo.tenant_id', true), ''), $13)
+           AND pg_current_xact_id() = $14::xid8
        ), appended AS (
          INSERT INTO audit_log (tenant_id, seq, at, actor, action, subject, purpose, detail, prev_hash, hash)
-         SELECT m.tenant_id, e.seq, $2, e.actor, e.action, e.subject, e.purpose, e.detail::jsonb, e.prev_hash, e.hash
-         FROM moved m CROSS JOIN ${ENTRIES}
+         SELECT g.tenant_id, e.seq, $2, e.actor, e.action, e.subject, e.purpose, e.detail::jsonb, e.prev_hash, e.hash
+         FROM guard g CROSS JOIN ${ENTRIES}
          RETURNING 1
        ), done AS (SELECT count(*)::int AS appended FROM appended)
        SELECT done.appended, c.chain, pg_current_xact_id()::text AS xid,
               (SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtextextended('audit:' || c.chain, 0)) WHERE done.appended = 0) l) AS locked
-       FROM done, (SELECT coalesce(nullif(current_setting('kyodo.tenant_id', true), ''), $15) AS chain) c`,
-      [held.chain, held.at, ...columns(rows), last.seq, last.hash, String(held.seq), held.hash, PLATFORM_CHAIN, held.xid],
+       FROM done, (SELECT coalesce(nullif(current_setting('kyodo.tenant_id', true), ''), $13) AS chain) c`,
+      [held.chain, held.at, ...columns(rows), String(held.seq), held.hash, PLATFORM_CHAIN, held.xid],
     );
     const row = result.rows[0] as { appended: number; chain: string; xid: string };
     if (row.appended === rows.length) {
@@ -178,14 +181,10 @@ export async function appendAuditEntries(tx: Tx, entries: readonly AuditEntry[])
   const rows = link(chain, found.seq === null ? 0n : BigInt(found.seq), found.seq === null ? GENESIS : (found.hash as string), at, entries);
   const last = rows[rows.length - 1]!;
   await tx.query(
-    `WITH appended AS (
-       INSERT INTO audit_log (tenant_id, seq, at, actor, action, subject, purpose, detail, prev_hash, hash)
-       SELECT $1, e.seq, $2, e.actor, e.action, e.subject, e.purpose, e.detail::jsonb, e.prev_hash, e.hash
-       FROM ${ENTRIES}
-     )
-     INSERT INTO audit_chain_head (tenant_id, seq, hash) VALUES ($1, $11, $12)
-     ON CONFLICT (tenant_id) DO UPDATE SET seq = EXCLUDED.seq, hash = EXCLUDED.hash`,
-    [chain, at, ...columns(rows), last.seq, last.hash],
+    `INSERT INTO audit_log (tenant_id, seq, at, actor, action, subject, purpose, detail, prev_hash, hash)
+     SELECT $1, e.seq, $2, e.actor, e.action, e.subject, e.purpose, e.detail::jsonb, e.prev_hash, e.hash
+     FROM ${ENTRIES}`,
+    [chain, at, ...columns(rows)],
   );
   heldHeads.set(tx, { xid, chain, seq: BigInt(last.seq), hash: last.hash, at });
 }

@@ -52,7 +52,8 @@ export const DEMO_STAFF: { loginId: string; displayName: string; description: st
 export const DEMO_OPERATOR = { loginId: "operator", displayName: "運用 一郎" };
 
 export async function isDemoSeeded(platform: Platform): Promise<boolean> {
-  const r = await platform.db.withoutTenant((tx) =>
+  // Only the operator role reads operator accounts (ADR 0016); this reads a log-in ID, no personal data.
+  const r = await platform.db.withOperatorRole((tx) =>
     tx.query("SELECT 1 FROM operator_account WHERE login_id = $1", [DEMO_OPERATOR.loginId]),
   );
   return (r.rowCount ?? 0) > 0;

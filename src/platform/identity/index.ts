@@ -1,4 +1,4 @@
-// 職員認証 (staff identity): accounts, roles per module, sessions, log-in with back-off.
+// 職員認証 (staff identity): accounts, roles per module, sessions, log-in throttling.
 import type { AreaDefinition } from "../contract.ts";
 import type { SessionPolicy } from "./session.ts";
 import { identityRoutes } from "./routes.ts";

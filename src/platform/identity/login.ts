@@ -1,89 +1,83 @@
-// Log-in for staff (within their tenant) and operators (no tenant), with back-off after
-// repeated failures: from the 5th consecutive failure the account is locked for 1, 2, 4 … up to
-// 60 minutes. Each attempt is audited; the password itself never leaves this file.
+// Log-in for staff (within their tenant) and operators (no tenant), throttled by (account,
+// source), by account and by source (throttle-policy.ts, ADR 0015). A log-in ID that does not
+// exist goes through the same steps as one that does — the throttle check, a password
+// verification (against a dummy hash), the failure counted under the same keys, one audit
+// entry — and gets the same answer, so neither the status nor the time tells which IDs exist.
+// Each attempt is audited; the password and an unknown log-in ID never leave this file.
 import type { Database, Tx } from "../db/database.ts";
 import { appendAudit } from "../audit/audit-log.ts";
 import { Problem } from "../http/problem.ts";
 import { dummyPasswordHash, verifyPassword } from "./password.ts";
-
-export const FAILURES_BEFORE_LOCK = 5;
-
-export function lockMinutes(consecutiveFailures: number): number {
-  if (consecutiveFailures < FAILURES_BEFORE_LOCK) return 0;
-  return Math.min(60, 2 ** (consecutiveFailures - FAILURES_BEFORE_LOCK));
-}
+import { accountKey, keyLabel, PLATFORM_REALM, sourceOf } from "./throttle-policy.ts";
+import { recordFailure, recordSuccess, throttleBlock, type ThrottleKey } from "./throttle.ts";
 
 const invalidCredentials = () =>
   new Problem(401, "invalid-credentials", "Wrong log-in ID or password", "ログインIDまたはパスワードが違います");
 
-const locked = (until: Date) =>
-  new Problem(
-    429,
-    "login-locked",
-    "Too many failed log-ins; try again later",
-    "ログインの失敗が続いたため一時的にロックされています",
-    `locked until ${until.toISOString()}`,
-  );
-
-interface AccountRow {
-  id: string;
-  password_hash: string;
-  failed_logins: number;
-  locked_until: Date | null;
-  is_locked: boolean;
+/** 429 with the seconds to wait, for the Retry-After header; the same whether the ID exists or not. */
+export class LoginThrottled extends Problem {
+  constructor(readonly retryAfterSeconds: number) {
+    super(
+      429,
+      "login-throttled",
+      "Too many failed log-ins; try again later",
+      "ログインの失敗が続いたため、しばらくしてから再度お試しください",
+      `retry after ${retryAfterSeconds} seconds`,
+    );
+  }
 }
 
 async function attempt(
   tx: Tx,
   table: "staff_account" | "operator_account",
+  key: ThrottleKey,
   loginId: string,
   password: string,
 ): Promise<{ id: string } | Problem> {
+  const account = { key: keyLabel(key.account), source: key.source };
+  const block = await throttleBlock(tx, key);
+  if (block) {
+    await appendAudit(tx, {
+      actor: "anonymous",
+      action: "identity.login-throttled",
+      detail: { ...account, by: block.by, retryAfterSeconds: block.retryAfterSeconds },
+    });
+    return new LoginThrottled(block.retryAfterSeconds);
+  }
   const extra = table === "staff_account" ? "AND disabled_at IS NULL" : "";
-  const found = await tx.query<AccountRow>(
-    `SELECT id, password_hash, failed_logins, locked_until, coalesce(locked_until > now(), false) AS is_locked
-     FROM ${table} WHERE login_id = $1 ${extra} FOR UPDATE`,
+  const found = await tx.query<{ id: string; password_hash: string }>(
+    `SELECT id, password_hash FROM ${table} WHERE login_id = $1 ${extra}`,
     [loginId],
   );
-  const account = found.rows[0];
-  if (!account) {
-    await verifyPassword(await dummyPasswordHash(), password);
-    await appendAudit(tx, { actor: "anonymous", action: "identity.login-failed", detail: { reason: "unknown-login" } });
-    return invalidCredentials();
+  const known = found.rows[0];
+  const ok = await verifyPassword(known?.password_hash ?? (await dummyPasswordHash()), password);
+  const actor = known ? `${table === "staff_account" ? "staff" : "operator"}:${known.id}` : "anonymous";
+  if (known && ok) {
+    await recordSuccess(tx, key);
+    await appendAudit(tx, { actor, action: "identity.login", detail: { source: key.source } });
+    return { id: known.id };
   }
-  if (account.is_locked && account.locked_until) {
-    await appendAudit(tx, { actor: `${table === "staff_account" ? "staff" : "operator"}:${account.id}`, action: "identity.login-refused-locked" });
-    return locked(account.locked_until);
-  }
-  const ok = await verifyPassword(account.password_hash, password);
-  const actor = `${table === "staff_account" ? "staff" : "operator"}:${account.id}`;
-  if (!ok) {
-    const failures = account.failed_logins + 1;
-    const minutes = lockMinutes(failures);
-    await tx.query(
-      `UPDATE ${table} SET failed_logins = $2,
-         locked_until = CASE WHEN $3::int > 0 THEN now() + make_interval(mins => $3::int) ELSE NULL END
-       WHERE id = $1`,
-      [account.id, failures, minutes],
-    );
-    await appendAudit(tx, { actor, action: "identity.login-failed", detail: { failures, lockedMinutes: minutes } });
-    return invalidCredentials();
-  }
-  await tx.query(`UPDATE ${table} SET failed_logins = 0, locked_until = NULL WHERE id = $1`, [account.id]);
-  await appendAudit(tx, { actor, action: "identity.login" });
-  return { id: account.id };
+  const failures = await recordFailure(tx, key);
+  await appendAudit(tx, {
+    actor,
+    action: "identity.login-failed",
+    detail: { ...(known ? { source: key.source } : { reason: "unknown-login", ...account }), failures },
+  });
+  return invalidCredentials();
 }
 
-export async function loginStaff(db: Database, tenantId: string, loginId: string, password: string) {
-  const result = await db.withTenant(tenantId, (tx) => attempt(tx, "staff_account", loginId, password));
+export async function loginStaff(db: Database, tenantId: string, loginId: string, password: string, ip: string) {
+  const key = { realm: tenantId, account: accountKey(tenantId, loginId), source: sourceOf(ip) };
+  const result = await db.withTenant(tenantId, (tx) => attempt(tx, "staff_account", key, loginId, password));
   if (result instanceof Problem) throw result;
   return result;
 }
 
-export async function loginOperator(db: Database, loginId: string, password: string) {
-  // Operators have no tenant: the failed-login bookkeeping runs in the application role and
-  // its audit entries go to the platform chain through the operator role.
-  const result = await db.withOperatorRole((tx) => attempt(tx, "operator_account", loginId, password));
+export async function loginOperator(db: Database, loginId: string, password: string, ip: string) {
+  // Operators have no tenant: the operator role reads their accounts, keeps their throttles
+  // under realm 'platform' and audits to the platform chain, all in this one transaction.
+  const key = { realm: PLATFORM_REALM, account: accountKey(PLATFORM_REALM, loginId), source: sourceOf(ip) };
+  const result = await db.withOperatorRole((tx) => attempt(tx, "operator_account", key, loginId, password));
   if (result instanceof Problem) throw result;
   return result;
 }

@@ -7,7 +7,8 @@ import { staffOf } from "../http/access.ts";
 import { problems } from "../http/problem.ts";
 import { invalidCode, unknownTenant, getTenant } from "../tenancy/tenants.ts";
 import { actorOf } from "./principal.ts";
-import { loginOperator, loginStaff } from "./login.ts";
+import { LoginThrottled, loginOperator, loginStaff } from "./login.ts";
+import { throttleRoutes } from "./throttle-routes.ts";
 import { createSession, endSession, loadSession, SESSION_COOKIE, type SessionPolicy } from "./session.ts";
 import { createStaff, getStaff, listStaff } from "./staff.ts";
 import { appendAudit } from "../audit/audit-log.ts";
@@ -28,11 +29,12 @@ const StaffView = Type.Object({
   loginId: Type.String(),
   displayName: Type.String(),
   roles: RolesByModule,
-  locked: Type.Boolean(),
+  locked: Type.Boolean({ description: "log-ins are held back from sources this account has not logged in from" }),
 });
 
 export function identityRoutes(fastify: FastifyInstance, platform: Platform, policy: SessionPolicy): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  throttleRoutes(fastify, platform);
 
   async function sessionView(req: Parameters<typeof staffOf>[0]) {
     const p = req.principal!;
@@ -70,14 +72,19 @@ export function identityRoutes(fastify: FastifyInstance, platform: Platform, pol
     async (req, reply) => {
       const { tenantId, loginId, password } = req.body;
       let owner: { tenantId: string; staffId: string } | { operatorId: string };
-      if (tenantId !== undefined) {
-        const bad = invalidCode("tenantId", tenantId);
-        if (bad) throw bad;
-        const tenant = await platform.db.withoutTenant((tx) => getTenant(tx, tenantId));
-        if (!tenant || tenant.status !== "active") throw unknownTenant();
-        owner = { tenantId, staffId: (await loginStaff(platform.db, tenantId, loginId, password)).id };
-      } else {
-        owner = { operatorId: (await loginOperator(platform.db, loginId, password)).id };
+      try {
+        if (tenantId !== undefined) {
+          const bad = invalidCode("tenantId", tenantId);
+          if (bad) throw bad;
+          const tenant = await platform.db.withoutTenant((tx) => getTenant(tx, tenantId));
+          if (!tenant || tenant.status !== "active") throw unknownTenant();
+          owner = { tenantId, staffId: (await loginStaff(platform.db, tenantId, loginId, password, req.ip)).id };
+        } else {
+          owner = { operatorId: (await loginOperator(platform.db, loginId, password, req.ip)).id };
+        }
+      } catch (error) {
+        if (error instanceof LoginThrottled) reply.header("retry-after", String(error.retryAfterSeconds));
+        throw error;
       }
       const { token } = await createSession(platform.db, owner, policy);
       reply.setCookie(SESSION_COOKIE, token, {

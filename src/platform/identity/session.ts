@@ -1,6 +1,8 @@
 // Sessions: an unguessable token in an HTTP-only, SameSite=Strict cookie; the database keeps
 // only its SHA-256. Each session carries a CSRF token that state-changing requests must echo in
-// the `x-csrf-token` header (synchronizer-token pattern).
+// the `x-csrf-token` header (synchronizer-token pattern). The CSRF token is an HMAC of the
+// session token, so it is stored nowhere and the stored hash does not reveal it (ADR 0016).
+// kyodo_app reaches staff_session only through the kyodo_session_* functions.
 import crypto from "node:crypto";
 import { ACTOR_SETTING, TENANT_SETTING, type Database } from "../db/database.ts";
 import type { Role } from "../contract.ts";
@@ -17,36 +19,36 @@ export function hashToken(token: string): Buffer {
   return crypto.createHash("sha256").update(token).digest();
 }
 
+/** The session's CSRF token: HMAC-SHA-256 keyed by the session token, 24 bytes, base64url (32 characters). */
+export function csrfTokenOf(token: string): string {
+  return crypto.createHmac("sha256", token).update("kyodo csrf token v1").digest().subarray(0, 24).toString("base64url");
+}
+
 export async function createSession(
   db: Database,
   owner: { tenantId: string; staffId: string } | { operatorId: string },
   policy: SessionPolicy,
 ): Promise<{ token: string; csrfToken: string }> {
   const token = crypto.randomBytes(32).toString("base64url");
-  const csrfToken = crypto.randomBytes(24).toString("base64url");
   const isStaff = "staffId" in owner;
   await db.withoutTenant((tx) =>
-    tx.query(
-      `INSERT INTO staff_session (token_hash, tenant_id, staff_id, operator_id, csrf_token, expires_at)
-       VALUES ($1, $2, $3, $4, $5, now() + make_interval(mins => $6))`,
-      [
-        hashToken(token),
-        isStaff ? owner.tenantId : null,
-        isStaff ? owner.staffId : null,
-        isStaff ? null : owner.operatorId,
-        csrfToken,
-        policy.maxMinutes,
-      ],
-    ),
+    tx.query("SELECT kyodo_session_start($1, $2, $3, $4, $5)", [
+      hashToken(token),
+      isStaff ? owner.tenantId : null,
+      isStaff ? owner.staffId : null,
+      isStaff ? null : owner.operatorId,
+      policy.maxMinutes,
+    ]),
   );
-  return { token, csrfToken };
+  return { token, csrfToken: csrfTokenOf(token) };
 }
 
 export type SessionLookup = { principal: Principal } | { expired: true } | null;
 
 /**
- * The principal of a session token, in one transaction on one connection: the session row (its
- * last_seen_at refreshed in the same statement, at most every 15 s), then, for staff, the
+ * The principal of a session token, in one transaction on one connection: the session row from
+ * kyodo_session_find (its last_seen_at refreshed in the same statement, at most every 15 s; an
+ * operator's display name with it), then, for staff, the
  * tenant set for the transaction as withTenant sets it, and the account with its roles in one
  * query. Every request of a logged-in user goes through here, so it costs five round trips
  * rather than two transactions of nine.
@@ -55,31 +57,23 @@ export async function loadSession(db: Database, token: string, policy: SessionPo
   const tokenHash = hashToken(token);
   return db.withoutTenant(async (tx): Promise<SessionLookup> => {
     const found = await tx.query(
-      `WITH found AS (
-         SELECT tenant_id, staff_id, operator_id, csrf_token,
-                (ended_at IS NOT NULL OR expires_at < now()
-                 OR last_seen_at < now() - make_interval(mins => $2)) AS is_expired
-         FROM staff_session WHERE token_hash = $1
-       ), touched AS (
-         UPDATE staff_session SET last_seen_at = now()
-         WHERE token_hash = $1 AND last_seen_at < now() - interval '15 seconds'
-           AND EXISTS (SELECT 1 FROM found WHERE NOT found.is_expired)
-       )
-       SELECT * FROM found`,
+      `SELECT session_tenant_id AS tenant_id, session_staff_id AS staff_id, session_operator_id AS operator_id,
+              operator_display_name, is_expired
+       FROM kyodo_session_find($1, $2)`,
       [tokenHash, policy.idleMinutes],
     );
     const row = found.rows[0];
     if (!row) return null;
     if (row.is_expired) return { expired: true };
+    const csrfToken = csrfTokenOf(token);
     if (row.operator_id) {
-      const op = await tx.query("SELECT display_name FROM operator_account WHERE id = $1", [row.operator_id]);
-      if (!op.rowCount) return null;
+      if (row.operator_display_name === null) return null;
       return {
         principal: {
           kind: "operator",
           operatorId: row.operator_id,
-          displayName: op.rows[0].display_name,
-          csrfToken: row.csrf_token,
+          displayName: row.operator_display_name,
+          csrfToken,
           sessionHash: tokenHash,
         },
       };
@@ -103,7 +97,7 @@ export async function loadSession(db: Database, token: string, policy: SessionPo
         tenantId: row.tenant_id,
         displayName: staff.rows[0]!.display_name,
         roles: byModule,
-        csrfToken: row.csrf_token,
+        csrfToken,
         sessionHash: tokenHash,
       },
     };
@@ -111,7 +105,5 @@ export async function loadSession(db: Database, token: string, policy: SessionPo
 }
 
 export async function endSession(db: Database, tokenHash: Buffer): Promise<void> {
-  await db.withoutTenant((tx) =>
-    tx.query("UPDATE staff_session SET ended_at = now() WHERE token_hash = $1 AND ended_at IS NULL", [tokenHash]),
-  );
+  await db.withoutTenant((tx) => tx.query("SELECT kyodo_session_end($1)", [tokenHash]));
 }

@@ -10,11 +10,15 @@ export interface StaffView {
   loginId: string;
   displayName: string;
   roles: Record<string, Role[]>;
+  /** Log-ins to this account are held back from sources it has not logged in from (ADR 0015). */
   locked: boolean;
 }
 
 const SELECT_STAFF = `
-  SELECT a.id, a.login_id, a.display_name, coalesce(a.locked_until > now(), false) AS locked,
+  SELECT a.id, a.login_id, a.display_name,
+         EXISTS (SELECT 1 FROM login_throttle t
+                 WHERE t.tenant_id = a.tenant_id AND t.kind = 'account' AND t.blocked_until > now()
+                   AND t.account_key = sha256(convert_to(a.tenant_id || ':' || a.login_id, 'UTF8'))) AS locked,
          coalesce((SELECT json_object_agg(module, roles) FROM (
            SELECT module, json_agg(role ORDER BY role) AS roles FROM staff_role r
            WHERE r.staff_id = a.id GROUP BY module) m), '{}') AS roles

@@ -1,4 +1,5 @@
-// 職員管理: the municipality's staff accounts with their roles, and creating one.
+// 職員管理: the municipality's staff accounts with their roles, creating one, and the log-in
+// throttles (ログイン試行の制限) of its accounts.
 import { useState } from "react";
 import { PLATFORM_ROLE_MODULE, type Role } from "../../../src/platform/contract.ts";
 import { useApp } from "../app-context.ts";
@@ -8,12 +9,14 @@ import { describeRoles, type RoleModule } from "../role-names.ts";
 import { Page } from "../components/page.tsx";
 import { Notice } from "../components/notice.tsx";
 import { StaffCreateForm } from "./staff-create-form.tsx";
+import { LoginThrottlesSection } from "../platform/identity/login-throttles-section.tsx";
 
 export interface StaffAccount {
   id: string;
   loginId: string;
   displayName: string;
   roles: Record<string, Role[]>;
+  /** Log-ins are held back from sources this account has not logged in from (too many failures). */
   locked: boolean;
 }
 
@@ -54,7 +57,7 @@ export function StaffScreen() {
                       <RoleTags roles={describeRoles(s.roles)} />
                     </td>
                     <td>
-                      {s.locked ? <span className="status status--warning">ロック中</span> : <span className="status status--ok">有効</span>}
+                      {s.locked ? <span className="status status--warning">試行制限中</span> : <span className="status status--ok">有効</span>}
                     </td>
                   </tr>
                 ))}
@@ -77,6 +80,7 @@ export function StaffScreen() {
           }}
         />
       </section>
+      <LoginThrottlesSection />
     </Page>
   );
 }
