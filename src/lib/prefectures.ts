@@ -1,4 +1,5 @@
-// 都道府県 (prefectures) with their 全国地方公共団体コード prefix (JIS X 0401 order, 01–47).
+// 都道府県 (prefectures) with their 全国地方公共団体コード prefix (JIS X 0401 order, 01–47). The same
+// names as the 総務省 master (src/platform/tenancy/municipality-master.ts; a test keeps them equal).
 import { localGovernmentCheckDigit } from "./local-government-code.ts";
 
 const NAMES = [
@@ -18,3 +19,9 @@ export const PREFECTURES: readonly Prefecture[] = NAMES.map((name, i) => {
   const five = `${String(i + 1).padStart(2, "0")}000`;
   return { code: `${five}${localGovernmentCheckDigit(five)}`, name };
 });
+
+/** The prefecture of a code by its first two digits, or undefined outside 01–47. */
+export function prefectureOf(code: string): Prefecture | undefined {
+  const number = /^\d{2}/.test(code) ? Number(code.slice(0, 2)) : 0;
+  return number >= 1 && number <= PREFECTURES.length ? PREFECTURES[number - 1] : undefined;
+}

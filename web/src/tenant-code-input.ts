@@ -1,5 +1,6 @@
 // 全国地方公共団体コード as an operator types it into the 団体の追加 form: Japanese messages for
-// each way it can be wrong, checked with the same rule (検査数字, weights 6,5,4,3,2) as the server.
+// each way it can be wrong, checked with the same rule (検査数字, weights 6,5,4,3,2) as the server;
+// then the server's 総務省 master names the municipality (or says why it cannot be a tenant).
 import { checkLocalGovernmentCode, isPrefectureCode, localGovernmentCheckDigit } from "../../src/lib/local-government-code.ts";
 import { PREFECTURES } from "../../src/lib/prefectures.ts";
 
@@ -28,4 +29,34 @@ export function checkTenantCodeInput(code: string, typing: boolean): TenantCodeC
   }
   if (isPrefectureCode(code)) return { message: "都道府県コードは団体として登録できません", prefectureName: null };
   return { message: null, prefectureName: prefecture.name };
+}
+
+/** The server's answer for a code in the 全国地方公共団体コード master (GET /api/operator/municipality-master/:code). */
+export interface MasterLookup {
+  code: string;
+  kind: "prefecture" | "designated-city" | "municipality" | "special-ward" | "ward";
+  name: string;
+  nameKana: string;
+  prefectureName: string;
+  city?: { code: string; name: string };
+  onboardable: boolean;
+  isTenant: boolean;
+  reason?: string;
+}
+
+const KIND_NOTES: Partial<Record<MasterLookup["kind"], string>> = {
+  "designated-city": "・政令指定都市",
+  "special-ward": "・特別区",
+};
+
+/** What the code field says once the master has answered: the name to be registered, or why not. */
+export function describeMasterLookup(lookup: MasterLookup): TenantCodeCheck & { status: string | null } {
+  if (!lookup.onboardable) {
+    return { message: lookup.reason ?? "この団体コードは登録できません", prefectureName: lookup.prefectureName, status: null };
+  }
+  return {
+    message: null,
+    prefectureName: lookup.prefectureName,
+    status: `${lookup.prefectureName} ${lookup.name}（${lookup.nameKana}）${KIND_NOTES[lookup.kind] ?? ""}`,
+  };
 }

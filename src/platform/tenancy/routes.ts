@@ -5,7 +5,9 @@ import type { Platform } from "../contract.ts";
 import { operatorOf } from "../http/access.ts";
 import { actorOf } from "../identity/principal.ts";
 import { withOperator } from "../audit/operator.ts";
-import { createTenant, listTenants } from "./tenants.ts";
+import { invalidCode, listTenants } from "./tenants.ts";
+import { notATenant, onboardTenant, unknownLocalGovernment } from "./onboarding.ts";
+import { lookupLocalGovernment, MUNICIPALITY_MASTER } from "./municipality-master.ts";
 
 const TenantSummary = Type.Object({ id: Type.String(), name: Type.String(), prefectureName: Type.String() });
 const TenantDetail = Type.Object({
@@ -18,6 +20,36 @@ const TenantDetail = Type.Object({
   status: Type.String(),
   consortia: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
   staffCount: Type.Integer(),
+});
+
+const MasterKind = Type.Union(
+  [Type.Literal("prefecture"), Type.Literal("designated-city"), Type.Literal("municipality"), Type.Literal("special-ward"), Type.Literal("ward")],
+  { description: "designated-city: 政令指定都市; special-ward: 東京都の特別区; ward: 政令指定都市の区 (行政区)" },
+);
+const MasterVersion = Type.Object({
+  source: Type.String(),
+  sourceUrl: Type.String(),
+  package: Type.String(),
+  packageVersion: Type.String(),
+  compiledOn: Type.String({ format: "date", description: "when the package's list was compiled from 総務省's" }),
+  counts: Type.Object({
+    prefecture: Type.Integer(),
+    "designated-city": Type.Integer(),
+    municipality: Type.Integer(),
+    "special-ward": Type.Integer(),
+    ward: Type.Integer(),
+  }),
+});
+const MasterLookup = Type.Object({
+  code: Type.String(),
+  kind: MasterKind,
+  name: Type.String(),
+  nameKana: Type.String(),
+  prefectureName: Type.String(),
+  city: Type.Optional(Type.Object({ code: Type.String(), name: Type.String() })),
+  onboardable: Type.Boolean({ description: "a 市町村 or 特別区 that is not yet a tenant" }),
+  isTenant: Type.Boolean(),
+  reason: Type.Optional(Type.String({ description: "why it cannot be onboarded (Japanese)" })),
 });
 
 export function tenancyRoutes(fastify: FastifyInstance, platform: Platform): void {
@@ -71,18 +103,65 @@ export function tenancyRoutes(fastify: FastifyInstance, platform: Platform): voi
     },
   );
 
+  app.get(
+    "/api/operator/municipality-master",
+    {
+      config: { access: { operator: true } },
+      schema: {
+        tags: ["tenancy"],
+        summary: "The 全国地方公共団体コード master onboarding checks codes against: its source, version and counts",
+        response: { 200: MasterVersion },
+      },
+    },
+    async () => MUNICIPALITY_MASTER,
+  );
+
+  app.get(
+    "/api/operator/municipality-master/:id",
+    {
+      config: { access: { operator: true } },
+      schema: {
+        tags: ["tenancy"],
+        summary: "Look a code up in the master: its name and reading, and whether it can be onboarded",
+        params: Type.Object({ id: Type.String({ description: "全国地方公共団体コード, as a tenant's id" }) }),
+        response: { 200: MasterLookup },
+      },
+    },
+    async (req) => {
+      const code = req.params.id;
+      const bad = invalidCode("id", code);
+      if (bad) throw bad;
+      const entry = lookupLocalGovernment(code);
+      if (!entry) throw unknownLocalGovernment("id", 404);
+      const isTenant = await platform.db.withoutTenant(async (tx) => (await tx.query("SELECT 1 FROM tenant WHERE id = $1", [code])).rowCount === 1);
+      const refused = notATenant("id", entry);
+      const reason = refused?.titleJa ?? (isTenant ? "この団体は既に登録されています" : undefined);
+      return {
+        code: entry.code,
+        kind: entry.kind,
+        name: entry.name,
+        nameKana: entry.nameKana,
+        prefectureName: entry.prefectureName,
+        ...(entry.city ? { city: entry.city } : {}),
+        onboardable: !refused && !isTenant,
+        isTenant,
+        ...(reason ? { reason } : {}),
+      };
+    },
+  );
+
   app.post(
     "/api/operator/tenants",
     {
       config: { access: { operator: true } },
       schema: {
         tags: ["tenancy"],
-        summary: "Onboard a municipality (operator; audited)",
+        summary: "Onboard a municipality (operator; audited): a 市町村 or 特別区 of the 全国地方公共団体コード master, under the master's name",
         body: Type.Object(
           {
-            id: Type.String({ description: "全国地方公共団体コード (6 digits with check digit)" }),
-            name: Type.String({ minLength: 1, maxLength: 64 }),
-            nameKana: Type.String({ minLength: 1, maxLength: 128 }),
+            id: Type.String({ description: "全国地方公共団体コード (6 digits with check digit) of a 市町村 or 特別区" }),
+            name: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: "taken from the master; if sent, must equal it" })),
+            nameKana: Type.Optional(Type.String({ minLength: 1, maxLength: 128, description: "taken from the master; if sent, must read the same" })),
             population: Type.Optional(Type.Integer({ minimum: 0 })),
           },
           { additionalProperties: false },
@@ -91,7 +170,7 @@ export function tenancyRoutes(fastify: FastifyInstance, platform: Platform): voi
       },
     },
     async (req, reply) => {
-      const row = await createTenant(platform.db, actorOf(operatorOf(req)), req.body);
+      const row = await onboardTenant(platform.db, actorOf(operatorOf(req)), req.body);
       return reply.status(201).send({ id: row.id, name: row.name, prefectureId: row.prefecture_id });
     },
   );

@@ -2,6 +2,7 @@
 import type { Database, Tx } from "../db/database.ts";
 import { withOperator } from "../audit/operator.ts";
 import { checkLocalGovernmentCode, isPrefectureCode, prefectureCodeOf } from "../../lib/local-government-code.ts";
+import { prefectureOf } from "../../lib/prefectures.ts";
 import { Problem } from "../http/problem.ts";
 
 export interface TenantInput {
@@ -32,6 +33,10 @@ export function invalidCode(field: string, code: string): Problem | null {
     return new Problem(400, "invalid-local-government-code", "Wrong check digit in the local government code",
       "団体コードの検査数字が正しくありません", undefined, [{ field, message: "check digit does not match (総務省 全国地方公共団体コード)" }]);
   }
+  if (!prefectureOf(code)) {
+    return new Problem(400, "invalid-local-government-code", "The first two digits name no prefecture",
+      "団体コードの先頭2桁（都道府県 01〜47）が正しくありません", undefined, [{ field, message: "prefecture number must be 01–47 (JIS X 0401)" }]);
+  }
   return null;
 }
 
@@ -56,6 +61,11 @@ export async function getTenant(tx: Tx, id: string): Promise<TenantRow | undefin
   return (await listTenants(tx, [id]))[0];
 }
 
+/**
+ * The registry write: a well-formed code of one of the 47 prefectures, not a prefecture's own.
+ * Operators onboard through onboardTenant (onboarding.ts), which first finds the code in the
+ * 総務省 master and takes the name from it; fixtures and benchmarks call this with made-up towns.
+ */
 export async function createTenant(db: Database, actor: string, input: TenantInput): Promise<TenantRow> {
   const bad = invalidCode("id", input.id);
   if (bad) throw bad;

@@ -1,40 +1,59 @@
 // 団体の追加: onboard a municipality by its 全国地方公共団体コード. The code is checked as it is typed
-// (six digits, 検査数字, not a prefecture); the server checks again and its errors land per field.
-import { useState, type FormEvent } from "react";
+// (six digits, 検査数字, not a prefecture), then looked up in the server's 総務省 master, which
+// names the municipality; the name and reading are the master's, not typed. The server checks
+// again and its errors land per field.
+import { useEffect, useState, type FormEvent } from "react";
 import { ApiProblem } from "../api-client.ts";
 import { useApp } from "../app-context.ts";
 import { fieldErrorsOf } from "../field-errors.ts";
-import { checkTenantCodeInput } from "../tenant-code-input.ts";
+import { checkTenantCodeInput, describeMasterLookup, type MasterLookup } from "../tenant-code-input.ts";
 import { TextField } from "../components/form-field.tsx";
 import { Notice } from "../components/notice.tsx";
 
-const FIELDS = ["id", "name", "nameKana", "population"] as const;
+const FIELDS = ["id", "population"] as const;
 type Field = (typeof FIELDS)[number];
 
 const WORDING: Partial<Record<Field, string>> = {
-  name: "団体名を64文字以内で入力してください",
-  nameKana: "団体名（カナ）を128文字以内で入力してください",
   population: "人口は0以上の整数で入力してください",
 };
+
+/** The master's answer for the code in the field: what it says, or the problem it answered with. */
+type Lookup = { code: string; found: MasterLookup } | { code: string; problem: string };
+
+function useMasterLookup(code: string | null): Lookup | null {
+  const { api } = useApp();
+  const [lookup, setLookup] = useState<Lookup | null>(null);
+  useEffect(() => {
+    if (code === null) return;
+    let current = true;
+    api.get<MasterLookup>(`/api/operator/municipality-master/${code}`).then(
+      (found) => current && setLookup({ code, found }),
+      (error: unknown) => current && setLookup({ code, problem: error instanceof ApiProblem ? error.titleJa : "団体コードを照会できませんでした" }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, code]);
+  return lookup && lookup.code === code ? lookup : null;
+}
 
 export function TenantCreateForm({ onCreated }: { onCreated(tenant: { id: string; name: string }): void }) {
   const { api } = useApp();
   const [id, setId] = useState("");
-  const [name, setName] = useState("");
-  const [nameKana, setNameKana] = useState("");
   const [population, setPopulation] = useState("");
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
 
   const codeAsTyped = checkTenantCodeInput(id, true);
+  const lookup = useMasterLookup(id.length === 6 && codeAsTyped.message === null ? id : null);
+  const fromMaster = lookup && "found" in lookup ? describeMasterLookup(lookup.found) : null;
+  const masterMessage = lookup ? ("problem" in lookup ? lookup.problem : fromMaster?.message ?? null) : null;
 
   function validate(): Partial<Record<Field, string>> {
     const found: Partial<Record<Field, string>> = {};
-    const code = checkTenantCodeInput(id, false).message;
+    const code = checkTenantCodeInput(id, false).message ?? masterMessage;
     if (code) found.id = code;
-    if (!name.trim() || name.trim().length > 64) found.name = WORDING.name;
-    if (!nameKana.trim() || nameKana.trim().length > 128) found.nameKana = WORDING.nameKana;
     if (population !== "" && !/^\d+$/.test(population)) found.population = WORDING.population;
     return found;
   }
@@ -51,16 +70,9 @@ export function TenantCreateForm({ onCreated }: { onCreated(tenant: { id: string
     }
     setSending(true);
     try {
-      const body = {
-        id,
-        name: name.trim(),
-        nameKana: nameKana.trim(),
-        ...(population === "" ? {} : { population: Number(population) }),
-      };
+      const body = { id, ...(population === "" ? {} : { population: Number(population) }) };
       const created = await api.send<{ id: string; name: string }>("POST", "/api/operator/tenants", body);
       setId("");
-      setName("");
-      setNameKana("");
       setPopulation("");
       onCreated(created);
     } catch (error) {
@@ -73,8 +85,10 @@ export function TenantCreateForm({ onCreated }: { onCreated(tenant: { id: string
     }
   }
 
-  // While typing, the live check speaks for the code; a submitted error stays until the code changes.
-  const codeError = codeAsTyped.message ?? errors.id ?? null;
+  // While typing, the live check and then the master speak for the code; a submitted error stays
+  // until the code changes.
+  const codeError = codeAsTyped.message ?? masterMessage ?? errors.id ?? null;
+  const codeStatus = fromMaster?.status ?? (codeAsTyped.prefectureName ? `${codeAsTyped.prefectureName}の団体コードです（照会中）` : null);
 
   return (
     <form onSubmit={submit} noValidate aria-label="団体の追加">
@@ -83,7 +97,7 @@ export function TenantCreateForm({ onCreated }: { onCreated(tenant: { id: string
         <TextField
           id="tenant-id"
           label="団体コード"
-          hint="全国地方公共団体コード（6桁、6桁目は検査数字）"
+          hint="全国地方公共団体コード（6桁、6桁目は検査数字）。団体名と読みは総務省の一覧から入ります"
           className="text-input--code"
           value={id}
           onValue={(v) => {
@@ -95,17 +109,7 @@ export function TenantCreateForm({ onCreated }: { onCreated(tenant: { id: string
           autoComplete="off"
           maxLength={6}
           error={codeError}
-          status={codeAsTyped.prefectureName ? `${codeAsTyped.prefectureName}の団体コードです` : null}
-        />
-        <TextField id="tenant-name" label="団体名" hint="例：箱根町" value={name} onValue={setName} required error={errors.name} />
-        <TextField
-          id="tenant-nameKana"
-          label="団体名（カナ）"
-          hint="全角カタカナ 例：ハコネマチ"
-          value={nameKana}
-          onValue={setNameKana}
-          required
-          error={errors.nameKana}
+          status={codeStatus}
         />
         <TextField
           id="tenant-population"

@@ -1,5 +1,5 @@
 // 団体一覧 (operators): every municipality on the platform with its prefecture, consortia (一部事務
-// 組合・町村会), staff count and status, and 団体の追加.
+// 組合・町村会), staff count and status, and 団体の追加 with the 全国地方公共団体コード master it checks against.
 import { useState } from "react";
 import { useApiData } from "../use-api-data.ts";
 import { Page } from "../components/page.tsx";
@@ -17,6 +17,22 @@ interface TenantDetail {
   staffCount: number;
 }
 
+/** GET /api/operator/municipality-master: the list onboarding checks codes against. */
+interface MasterVersion {
+  source: string;
+  sourceUrl: string;
+  package: string;
+  packageVersion: string;
+  compiledOn: string;
+  counts: Record<"prefecture" | "designated-city" | "municipality" | "special-ward" | "ward", number>;
+}
+
+function masterDescription(m: MasterVersion): string {
+  const [year, month, day] = m.compiledOn.split("-").map(Number);
+  const localBodies = m.counts["designated-city"] + m.counts.municipality + m.counts["special-ward"];
+  return `団体コードと団体名は${m.source}の一覧（${year}年${month}月${day}日作成、${m.package} ${m.packageVersion}）で確かめます。市区町村 ${localBodies.toLocaleString("ja-JP")}（うち特別区 ${m.counts["special-ward"]}）を登録でき、都道府県と政令指定都市の区（行政区 ${m.counts.ward}）は登録できません。`;
+}
+
 const STATUS_LABELS: Record<string, { label: string; tone: string }> = {
   active: { label: "利用中", tone: "ok" },
   suspended: { label: "停止中", tone: "warning" },
@@ -24,6 +40,7 @@ const STATUS_LABELS: Record<string, { label: string; tone: string }> = {
 
 export function TenantsScreen() {
   const tenants = useApiData<TenantDetail[]>("/api/operator/tenants");
+  const master = useApiData<MasterVersion>("/api/operator/municipality-master");
   const [added, setAdded] = useState<{ id: string; name: string } | null>(null);
 
   return (
@@ -88,6 +105,11 @@ export function TenantsScreen() {
         <h2 className="section__title" id="tenant-create">
           団体の追加
         </h2>
+        {master.data ? (
+          <p className="muted" data-testid="municipality-master">
+            {masterDescription(master.data)}
+          </p>
+        ) : null}
         <TenantCreateForm
           onCreated={(tenant) => {
             setAdded(tenant);
