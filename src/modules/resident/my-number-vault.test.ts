@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestPlatform } from "../../../test/support/platform.ts";
 import { TOWN_A } from "../../../test/support/fixtures.ts";
 import {
+  configuredMyNumberKey,
   createMyNumberVault,
   developmentMyNumberKey,
   MY_NUMBER_KEY_ENV,
@@ -91,5 +92,20 @@ describe("the key provider", () => {
   it("uses the public development key outside production, and refuses to run without a key in production", () => {
     expect(myNumberKeyFromEnv({ NODE_ENV: "test" }).id).toBe(developmentMyNumberKey().id);
     expect(() => myNumberKeyFromEnv({ NODE_ENV: "production" })).toThrow(/KYODO_MY_NUMBER_KEY is not set/);
+  });
+
+  it("outside the demo (kyodo serve without --demo) the key must be configured: no development key, and the refusal says how to make one", () => {
+    const secret = crypto.randomBytes(32);
+    expect(configuredMyNumberKey({ [MY_NUMBER_KEY_ENV]: secret.toString("base64") }).id).toBe(myNumberKeyFromSecret(secret).id);
+    let refusal: unknown;
+    try {
+      configuredMyNumberKey({ NODE_ENV: "development" });
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(MyNumberKeyError);
+    expect((refusal as MyNumberKeyError).message).toMatch(/KYODO_MY_NUMBER_KEY is not set/);
+    expect((refusal as MyNumberKeyError).hint).toContain("openssl rand -base64 32");
+    expect(() => configuredMyNumberKey({ [MY_NUMBER_KEY_ENV]: "c2hvcnQ=" })).toThrow(/must be 32 bytes/);
   });
 });

@@ -8,10 +8,12 @@
 // different labels, and key_id (the first 16 hex digits of a hash of the secret) is stored with
 // each row, so a row encrypted under another key is recognised instead of failing obscurely.
 // Without the variable, a development key derived from a fixed, public label is used — fine for
-// demos and tests, worthless as protection — and with NODE_ENV=production the key provider
-// throws, so `kyodo serve` refuses to start (the module resolves the key when its routes are
-// registered). createResidentModule({ myNumberKey }) takes any other provider (a KMS, a file).
-// Rotating the key means re-encrypting every row with both keys at hand; not provided here.
+// the demo and tests, worthless as protection. `kyodo serve` without --demo refuses to start
+// without the variable (configuredMyNumberKey), and with NODE_ENV=production the default
+// provider refuses the development key even for the demo. The other commands (export, import,
+// audit verify, migrate, demo) never read a 個人番号 — the layouts carry only whether one is held —
+// so they need no key. createResidentModule({ myNumberKey }) takes any other provider (a KMS, a
+// file). Rotating the key means re-encrypting every row with both keys at hand; not provided here.
 import crypto from "node:crypto";
 import type { Tx } from "../../platform/db/database.ts";
 import { insertMyNumber, latestMyNumber, myNumberHolder } from "./queries.ts";
@@ -28,8 +30,17 @@ export type MyNumberKeyProvider = () => MyNumberKey;
 export const MY_NUMBER_KEY_ENV = "KYODO_MY_NUMBER_KEY";
 const DEVELOPMENT_SECRET_LABEL = "kyodo development 個人番号 key: public, not for production";
 
+/** How to make and give a key: part of every message that asks for one. */
+export const MY_NUMBER_KEY_HOWTO =
+  `generate a key with \`openssl rand -base64 32\` (or \`node -e "console.log(require('node:crypto').randomBytes(32).toString('base64'))"\`), ` +
+  `set ${MY_NUMBER_KEY_ENV} to it, and keep a copy somewhere safe: 個人番号 stored under a key cannot be read without it`;
+
 export class MyNumberKeyError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** What to do about it (printed by the command line). */
+    readonly hint: string = MY_NUMBER_KEY_HOWTO,
+  ) {
     super(message);
     this.name = "MyNumberKeyError";
   }
@@ -37,7 +48,7 @@ export class MyNumberKeyError extends Error {
 
 /** Derives the two keys and the key id from a 32-byte secret. */
 export function myNumberKeyFromSecret(secret: Buffer): MyNumberKey {
-  if (secret.length !== 32) throw new MyNumberKeyError(`${MY_NUMBER_KEY_ENV} must be 32 bytes, base64-encoded`);
+  if (secret.length !== 32) throw new MyNumberKeyError(`${MY_NUMBER_KEY_ENV} must be 32 bytes, base64-encoded (it decodes to ${secret.length})`);
   const derive = (label: string) => Buffer.from(crypto.hkdfSync("sha256", secret, Buffer.alloc(0), label, 32));
   return {
     id: crypto.createHash("sha256").update(secret).digest("hex").slice(0, 16),
@@ -59,6 +70,20 @@ export function myNumberKeyFromEnv(env: NodeJS.ProcessEnv = process.env): MyNumb
     throw new MyNumberKeyError(`${MY_NUMBER_KEY_ENV} is not set: refusing to keep 個人番号 under the public development key in production`);
   }
   return developmentMyNumberKey();
+}
+
+/**
+ * The key from KYODO_MY_NUMBER_KEY, required: outside the demo the public development key is
+ * refused. `kyodo serve` (without --demo) calls this before anything else starts.
+ */
+export function configuredMyNumberKey(env: NodeJS.ProcessEnv = process.env): MyNumberKey {
+  const value = env[MY_NUMBER_KEY_ENV];
+  if (!value) {
+    throw new MyNumberKeyError(
+      `${MY_NUMBER_KEY_ENV} is not set: outside the demo (kyodo serve --demo) kyodo refuses to keep 個人番号 under the public development key`,
+    );
+  }
+  return myNumberKeyFromSecret(Buffer.from(value, "base64"));
 }
 
 export interface MyNumberVault {

@@ -11,6 +11,26 @@ export type Tx = pg.PoolClient;
 export const TENANT_SETTING = "kyodo.tenant_id";
 export const ACTOR_SETTING = "kyodo.actor";
 
+/**
+ * The database could not be brought up or used as configured (no cluster, no schema, a role
+ * that refuses its password). `hint` says what to do; the command line prints both.
+ */
+export class DatabaseSetupError extends Error {
+  constructor(
+    message: string,
+    readonly hint: string,
+  ) {
+    super(message);
+    this.name = "DatabaseSetupError";
+  }
+}
+
+/** host:port/database of a connection URL, without user or password: safe to print. */
+export function whereIs(url: string): string {
+  const u = new URL(url);
+  return `${u.hostname}:${u.port || "5432"}${u.pathname}`;
+}
+
 export interface DatabaseUrls {
   owner: string;
   app: string;

@@ -63,3 +63,21 @@ export async function schemaVersion(pool: pg.Pool): Promise<number> {
   const result = await pool.query("SELECT count(*)::int AS n FROM schema_migration");
   return result.rows[0].n as number;
 }
+
+/**
+ * The migrations not yet applied, or null when the database holds no kyodo schema at all.
+ * Commands that only read (audit verify, export) check this instead of migrating, so a
+ * command pointed at the wrong database says so rather than creating a schema there.
+ */
+export async function pendingMigrations(pool: pg.Pool, sources: MigrationSource[]): Promise<AppliedMigration[] | null> {
+  const present = (await pool.query("SELECT to_regclass('schema_migration') IS NOT NULL AS present")).rows[0].present as boolean;
+  if (!present) return null;
+  const done = new Set(
+    (await pool.query("SELECT area || '/' || name AS id FROM schema_migration")).rows.map((r) => r.id as string),
+  );
+  const pending: AppliedMigration[] = [];
+  for (const source of sources) {
+    for (const name of await listFiles(source)) if (!done.has(`${source.area}/${name}`)) pending.push({ area: source.area, name });
+  }
+  return pending;
+}
