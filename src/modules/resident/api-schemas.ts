@@ -6,15 +6,17 @@ import { Type, type Static, type TSchema } from "@sinclair/typebox";
 import { CHANGE_KINDS, CHANGE_KIND_NAMES_JA, type ChangeKind } from "./change-kind.ts";
 import { RELATIONSHIP_CODES, RELATIONSHIPS, type Relationship } from "./relationship.ts";
 import { REMOVAL_REASONS, type RemovalReason } from "./person-record.ts";
+import { AddressText, NameText } from "../../platform/http/text-schemas.ts";
 
 const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const DATE = Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$", description: "YYYY-MM-DD (the UI converts 和暦)" });
 export const UUID = Type.String({ pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$" });
 const ADDRESSEE_NUMBER = Type.String({ pattern: "^\\d{1,15}$", description: "宛名番号 (15 digits; leading zeros optional)" });
-const NAME = (description: string) => Type.String({ minLength: 1, maxLength: 50, description });
-const KANA = (description: string) => Type.String({ minLength: 1, maxLength: 100, description: `${description}; half-width or hiragana input is converted` });
+const NAME = (description: string) => NameText({ minLength: 1, maxLength: 50, description });
+const KANA = (description: string) => NameText({ minLength: 1, maxLength: 100, description: `${description}; half-width or hiragana input is converted` });
 const TEXT = (max: number, description: string) => Type.String({ maxLength: max, description });
+const ADDRESS = (max: number, description: string) => AddressText({ maxLength: max, description });
 const REASON = Type.String({ minLength: 1, maxLength: 500, pattern: "\\S", description: "理由 (recorded in the journal)" });
 
 export const SexSchema = Type.Union([Type.Literal("male"), Type.Literal("female")], { description: "male 男 | female 女" });
@@ -36,8 +38,8 @@ export const KindSchema = Type.Unsafe<ChangeKind>(
 export const AddressInput = Type.Object(
   {
     postalCode: Type.Optional(nullable(Type.String({ maxLength: 10, description: "郵便番号 (7 digits; a hyphen is accepted)" }))),
-    address: Type.String({ minLength: 1, maxLength: 200, description: "住所" }),
-    addressLine2: Type.Optional(nullable(TEXT(100, "方書"))),
+    address: AddressText({ minLength: 1, maxLength: 200, description: "住所" }),
+    addressLine2: Type.Optional(nullable(ADDRESS(100, "方書"))),
   },
   { additionalProperties: false },
 );
@@ -46,14 +48,14 @@ export const PersonInput = Type.Object(
   {
     addresseeNumber: Type.Optional(ADDRESSEE_NUMBER),
     familyName: NAME("氏 (kanji as registered, IVS kept)"),
-    givenName: Type.String({ maxLength: 50, description: "名 (empty for a single-part name)" }),
+    givenName: NameText({ maxLength: 50, description: "名 (empty for a single-part name)" }),
     familyNameKana: KANA("氏カナ"),
-    givenNameKana: Type.String({ maxLength: 100, description: "名カナ" }),
+    givenNameKana: NameText({ maxLength: 100, description: "名カナ" }),
     sex: SexSchema,
     birthDate: DATE,
     relationship: RelationshipSchema,
-    registeredDomicile: Type.Optional(nullable(TEXT(200, "本籍"))),
-    domicileHead: Type.Optional(nullable(TEXT(100, "筆頭者"))),
+    registeredDomicile: Type.Optional(nullable(ADDRESS(200, "本籍"))),
+    domicileHead: Type.Optional(nullable(NameText({ maxLength: 100, description: "筆頭者" }))),
     myNumber: Type.Optional(Type.String({ maxLength: 20, description: "個人番号 (12 digits; spaces and hyphens are dropped)" })),
   },
   { additionalProperties: false },
@@ -176,9 +178,9 @@ export const NameChangedBody = Type.Object(
     ...notified,
     personId: UUID,
     familyName: Type.Optional(NAME("氏")),
-    givenName: Type.Optional(Type.String({ maxLength: 50, description: "名" })),
+    givenName: Type.Optional(NameText({ maxLength: 50, description: "名" })),
     familyNameKana: Type.Optional(KANA("氏カナ")),
-    givenNameKana: Type.Optional(Type.String({ maxLength: 100, description: "名カナ" })),
+    givenNameKana: Type.Optional(NameText({ maxLength: 100, description: "名カナ" })),
   },
   { additionalProperties: false, description: "氏名変更" },
 );
@@ -186,22 +188,22 @@ export const NameChangedBody = Type.Object(
 export const CorrectionFields = Type.Object(
   {
     familyName: Type.Optional(NAME("氏")),
-    givenName: Type.Optional(Type.String({ maxLength: 50 })),
+    givenName: Type.Optional(NameText({ maxLength: 50 })),
     familyNameKana: Type.Optional(KANA("氏カナ")),
-    givenNameKana: Type.Optional(Type.String({ maxLength: 100 })),
+    givenNameKana: Type.Optional(NameText({ maxLength: 100 })),
     sex: Type.Optional(SexSchema),
     birthDate: Type.Optional(DATE),
     relationship: Type.Optional(RelationshipSchema),
     postalCode: Type.Optional(nullable(Type.String({ maxLength: 10 }))),
-    address: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    address: Type.Optional(AddressText({ minLength: 1, maxLength: 200 })),
     addressLine2: Type.Optional(nullable(TEXT(100, "方書"))),
     addressSinceDate: Type.Optional(DATE),
     becameResidentDate: Type.Optional(DATE),
     previousPostalCode: Type.Optional(nullable(Type.String({ maxLength: 10 }))),
-    previousAddress: Type.Optional(nullable(TEXT(200, "前住所"))),
-    previousAddressLine2: Type.Optional(nullable(TEXT(100, "前住所の方書"))),
-    registeredDomicile: Type.Optional(nullable(TEXT(200, "本籍"))),
-    domicileHead: Type.Optional(nullable(TEXT(100, "筆頭者"))),
+    previousAddress: Type.Optional(nullable(ADDRESS(200, "前住所"))),
+    previousAddressLine2: Type.Optional(nullable(ADDRESS(100, "前住所の方書"))),
+    registeredDomicile: Type.Optional(nullable(ADDRESS(200, "本籍"))),
+    domicileHead: Type.Optional(nullable(NameText({ maxLength: 100, description: "筆頭者" }))),
     myNumber: Type.Optional(Type.String({ maxLength: 20, description: "個人番号" })),
   },
   { additionalProperties: false, minProperties: 1 },
@@ -401,9 +403,9 @@ export const PersonViewSchema = Type.Object({
 
 export const SearchQuery = Type.Object(
   {
-    q: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: "氏名 in kanji or カナ, any width; matches the start of the full name, the 氏 or the 名" })),
+    q: Type.Optional(NameText({ minLength: 1, maxLength: 100, description: "氏名 in kanji or カナ, any width; matches the start of the full name, the 氏 or the 名" })),
     birthDate: Type.Optional(DATE),
-    address: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: "start of the 住所" })),
+    address: Type.Optional(AddressText({ minLength: 1, maxLength: 200, description: "start of the 住所" })),
     householdId: Type.Optional(UUID),
     householdNumber: Type.Optional(Type.String({ pattern: "^\\d{1,15}$", description: "世帯番号" })),
     includeRemoved: Type.Boolean({ default: false, description: "include 除票" }),
@@ -457,7 +459,7 @@ export const IdParams = Type.Object({ id: UUID });
 export const AsOfQuery = Type.Object({ asOf: Type.Optional(DATE) }, { additionalProperties: false });
 
 export const MoveInCandidatesQuery = Type.Object(
-  { kana: Type.String({ minLength: 1, maxLength: 100 }), birthDate: DATE },
+  { kana: NameText({ minLength: 1, maxLength: 100 }), birthDate: DATE },
   { additionalProperties: false },
 );
 

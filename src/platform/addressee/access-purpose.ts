@@ -4,6 +4,7 @@
 // Latin-1 only and a GET has no body. Reads must send it; a write may, and otherwise its
 // recorded reason (the body's `reason`) is the purpose.
 import { addresseeProblems } from "./problems.ts";
+import { textFault } from "../../lib/text.ts";
 
 export const PURPOSE_HEADER = "x-kyodo-purpose";
 const MAX_PURPOSE_LENGTH = 200;
@@ -18,7 +19,8 @@ export function purposeFrom(header: string | string[] | undefined): string | und
   } catch {
     throw addresseeProblems.purposeInvalid();
   }
-  if (purpose === "" || purpose.length > MAX_PURPOSE_LENGTH) throw addresseeProblems.purposeInvalid();
+  // Decoding can produce what a header itself cannot carry: %00, an unpaired surrogate.
+  if (purpose === "" || purpose.length > MAX_PURPOSE_LENGTH || textFault(purpose)) throw addresseeProblems.purposeInvalid();
   return purpose;
 }
 

@@ -3,6 +3,7 @@
 // dates, person-or-organisation fields) are checked in validation.ts, all at once.
 import { Type, type TSchema } from "@sinclair/typebox";
 import { BUSINESS_PATTERN } from "./mailing.ts";
+import { AddressText, NameText } from "../http/text-schemas.ts";
 
 const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
@@ -34,9 +35,10 @@ export const SexSchema = Type.Union([Type.Literal("male"), Type.Literal("female"
 export const EndReasonSchema = Type.Union([Type.Literal("moved-out"), Type.Literal("died")], { description: "moved-out 転出 | died 死亡" });
 export const Reason = Type.String({ minLength: 1, maxLength: 500, pattern: "\\S", description: "why (recorded in the history)" });
 
-const NAME = Type.String({ minLength: 1, maxLength: 100, description: "氏名 or 名称 (kanji as registered)" });
-const KANA = Type.String({ minLength: 1, maxLength: 200, description: "カナ; half-width or hiragana input is converted" });
+const NAME = NameText({ minLength: 1, maxLength: 100, description: "氏名 or 名称 (kanji as registered)" });
+const KANA = NameText({ minLength: 1, maxLength: 200, description: "カナ; half-width or hiragana input is converted" });
 const TEXT = (max: number, description?: string) => Type.String({ maxLength: max, ...(description ? { description } : {}) });
+const ADDRESS = (max: number, description?: string) => AddressText({ maxLength: max, ...(description ? { description } : {}) });
 
 export const PurposeHeaders = Type.Object({
   "x-kyodo-purpose": Type.String({
@@ -75,7 +77,7 @@ const stateProperties = {
 
 export const SearchQuery = Type.Object(
   {
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: "kanji or カナ, any width; matches any part of any name held" })),
+    name: Type.Optional(NameText({ minLength: 1, maxLength: 100, description: "kanji or カナ, any width; matches any part of any name held" })),
     birthDate: Type.Optional(DATE),
     number: Type.Optional(NUMBER),
     corporateNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
@@ -100,8 +102,8 @@ const fieldInputs = {
   sex: Type.Optional(nullable(SexSchema)),
   corporateNumber: Type.Optional(nullable(Type.String({ maxLength: 20, description: "法人番号 (13 digits)" }))),
   postalCode: Type.Optional(nullable(Type.String({ maxLength: 10 }))),
-  address: Type.Optional(nullable(TEXT(200))),
-  addressLine2: Type.Optional(nullable(TEXT(100, "方書"))),
+  address: Type.Optional(nullable(ADDRESS(200))),
+  addressLine2: Type.Optional(nullable(ADDRESS(100, "方書"))),
   knownAsNote: Type.Optional(nullable(TEXT(500))),
 };
 
@@ -118,7 +120,7 @@ export const CorrectBody = Type.Object(
     knownAs: Type.Optional(nullable(KnownAsSchema)),
     nameEffectiveDate: Type.Optional(DATE),
     addressEffectiveDate: Type.Optional(DATE),
-    version: Type.Optional(Type.Integer({ minimum: 1, description: "the version shown; 409 if it changed meanwhile" })),
+    version: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: "the version shown; 409 if it changed meanwhile" })),
     reason: Reason,
   },
   { additionalProperties: false },
@@ -133,8 +135,8 @@ export const MailingBody = Type.Object(
     recipientKana: Type.Optional(nullable(KANA)),
     recipientRole: Type.Optional(nullable(TEXT(100, "納税管理人, 成年後見人, 入院先…"))),
     postalCode: Type.Optional(nullable(Type.String({ maxLength: 10 }))),
-    address: TEXT(200),
-    addressLine2: Type.Optional(nullable(TEXT(100, "方書"))),
+    address: ADDRESS(200),
+    addressLine2: Type.Optional(nullable(ADDRESS(100, "方書"))),
     reason: Reason,
   },
   { additionalProperties: false },

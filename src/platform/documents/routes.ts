@@ -29,7 +29,7 @@ import { isIsoDate } from "../../lib/wareki.ts";
 const TAGS = ["certificates"];
 const IsoDate = Type.String({ pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", description: "YYYY-MM-DD" });
 const KindParams = Type.Object({ kind: Type.String({ pattern: "^[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)+$", maxLength: 100 }) });
-const SerialParams = Type.Object({ serial: Type.String({ pattern: "^[0-9]{4}-[0-9]{6,}$", description: "証明書番号, e.g. 2026-000123" }) });
+const SerialParams = Type.Object({ serial: Type.String({ pattern: "^[0-9]{4}-[0-9]{6,12}$", description: "証明書番号, e.g. 2026-000123" }) });
 
 const CertificateBody = Type.Object(
   {

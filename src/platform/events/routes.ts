@@ -22,7 +22,7 @@ import {
 
 const Status = Type.Union([Type.Literal("pending"), Type.Literal("failed"), Type.Literal("done")]);
 const Timestamp = Type.String({ format: "date-time" });
-const Seq = Type.String({ pattern: "^[0-9]+$" });
+const Seq = Type.String({ pattern: "^[0-9]{1,18}$" });
 
 const EventView = Type.Object({
   id: Type.String({ format: "uuid" }),
@@ -80,7 +80,7 @@ export function eventRoutes(fastify: FastifyInstance, platform: Platform): void 
         tags: ["events"],
         summary: "The municipality's published events, newest first (no payloads)",
         querystring: Type.Object({
-          before: Type.Optional(Type.String({ pattern: "^[0-9]+$", description: "page: events with seq below this" })),
+          before: Type.Optional(Type.String({ pattern: "^[0-9]{1,18}$", description: "page: events with seq below this" })),
           limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
           type: Type.Optional(Type.String({ maxLength: 100 })),
         }),
@@ -108,7 +108,7 @@ export function eventRoutes(fastify: FastifyInstance, platform: Platform): void 
         summary: "Deliveries of the municipality's events to subscribers, newest event first",
         querystring: Type.Object({
           status: Type.Optional(Status),
-          before: Type.Optional(Type.String({ pattern: "^[0-9]+$", description: "page: deliveries of events with seq below this" })),
+          before: Type.Optional(Type.String({ pattern: "^[0-9]{1,18}$", description: "page: deliveries of events with seq below this" })),
           limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
         }),
         response: { 200: Type.Array(DeliveryView) },

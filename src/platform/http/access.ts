@@ -4,6 +4,8 @@ import type { FastifyReply, FastifyRequest, RouteOptions } from "fastify";
 import type { Role } from "../contract.ts";
 import { hasRole, type Principal } from "../identity/principal.ts";
 import { problems } from "./problem.ts";
+import { checkInputText } from "./input-text.ts";
+import { enforceRequestBounds } from "./schema-bounds.ts";
 
 export type Access =
   | { public: true }
@@ -63,12 +65,13 @@ export function operatorOf(req: FastifyRequest): Extract<Principal, { kind: "ope
 /**
  * The onRoute hook of the application: a route without `config.access` does not register,
  * and every route checks access first — before validation, so an anonymous caller learns
- * nothing of the schema. The API docs (/docs) and the static web files are public.
+ * nothing of the schema — then the text of every parameter and body field (input-text.ts). The API docs (/docs) and the static web files are public.
  */
 export function enforceAccessRule(route: RouteOptions): void {
   const url = route.url;
   if (url.startsWith("/docs") || url === "/*") return;
   if (!route.config?.access) throw new Error(`route ${String(route.method)} ${url} declares no access rule`);
+  enforceRequestBounds(route);
   const own = route.preValidation;
-  route.preValidation = [checkAccess, ...(Array.isArray(own) ? own : own ? [own] : [])];
+  route.preValidation = [checkAccess, checkInputText, ...(Array.isArray(own) ? own : own ? [own] : [])];
 }

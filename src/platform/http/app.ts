@@ -6,6 +6,7 @@ import cookie from "@fastify/cookie";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import fastifyStatic from "@fastify/static";
+import helmet from "@fastify/helmet";
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Platform } from "../contract.ts";
@@ -13,6 +14,8 @@ import { enforceAccessRule } from "./access.ts";
 import { Problem, ProblemSchema, problems } from "./problem.ts";
 import { loadSession, SESSION_COOKIE, type SessionPolicy } from "../identity/session.ts";
 import { protectResponses } from "../protection/response-guard.ts";
+import { registerJsonBodyParser } from "./json-body.ts";
+import { textNormalisation } from "./text-schemas.ts";
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 const WEB_DIST = fileURLToPath(new URL("../../../web/dist/", import.meta.url));
@@ -23,6 +26,11 @@ export interface HttpOptions {
   version: string;
   /** Where log lines go (default stdout); tests read them to prove no personal data is logged. */
   logStream?: NodeJS.WritableStream;
+  /**
+   * Behind a TLS-terminating proxy (KYODO_TRUST_PROXY): the client address and protocol come
+   * from X-Forwarded-For/-Proto, so the session cookie is marked Secure.
+   */
+  trustProxy?: boolean;
 }
 
 /** Log lines carry the path only: query strings may hold search terms such as names. */
@@ -44,8 +52,32 @@ export async function buildApp(platform: Platform, options: HttpOptions): Promis
         res: (res) => ({ statusCode: res.statusCode }),
       },
     },
-    ajv: { customOptions: { allErrors: true, coerceTypes: "array", removeAdditional: false } },
+    trustProxy: options.trustProxy ?? false,
+    ajv: { customOptions: { allErrors: true, coerceTypes: "array", removeAdditional: false }, plugins: [textNormalisation] },
   }).withTypeProvider<TypeBoxTypeProvider>();
+
+  registerJsonBodyParser(app, BODY_LIMIT_BYTES);
+  // Security headers on every response. The staff UI is built by Vite into files: no inline
+  // script is needed, so the policy allows scripts from this origin only.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: "no-referrer" },
+    // HSTS only where TLS is known to be in front (a proxy that terminates it).
+    strictTransportSecurity: options.trustProxy ? { maxAge: 31536000 } : false,
+  });
 
   app.addSchema(ProblemSchema);
   await app.register(cookie);
