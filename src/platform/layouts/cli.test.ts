@@ -54,7 +54,9 @@ describe("kyodo export", () => {
     const captured = io();
     expect(await runExportCommand(t.platform, ["sample.items", "--tenant", TOWN_A.id, "--out", out], captured.streams)).toBe(0);
     expect(await fs.readFile(out, "utf8")).toBe(`${SAMPLE_HEADER}\r\n1,葉山 一郎,"二行の\r\n備考",1980-04-01,3,,true,person\r\n`);
-    expect(captured.stderr()).toBe(`exported 1 row of sample.items for ${TOWN_A.id} to ${out} (utf-8)\n`);
+    expect(captured.stderr()).toBe(
+      `exported 1 row of sample.items for ${TOWN_A.id} to ${out} (utf-8); free-text cells starting with = + - @ tab or CR are prefixed with ' for spreadsheets\n`,
+    );
     expect(captured.stdout().length).toBe(0);
   });
 
@@ -90,6 +92,44 @@ describe("kyodo export", () => {
       expect(await runExportCommand(t.platform, args, captured.streams), args.join(" ")).toBe(2);
       expect(captured.stderr()).toContain("usage: kyodo export");
     }
+  });
+});
+
+describe("kyodo export and import of cells a spreadsheet would run (ADR 0018)", () => {
+  const FORMULA = "=cmd|' /C calc'!A0";
+
+  it("a third-party file neutralises the formula and the default import restores it", async () => {
+    await deleteRows(t.db, TOWN_A.id);
+    await insertRows(t.db, TOWN_A.id, [{ ...ROW, name: FORMULA }]);
+    const out = path.join(dir, "third-party.csv");
+    expect(await runExportCommand(t.platform, ["sample.items", "--tenant", TOWN_A.id, "--out", out], io().streams)).toBe(0);
+    const line = (await fs.readFile(out, "utf8")).split("\r\n")[1];
+    expect(line).toMatch(/^1,'=cmd\|/);
+    expect(await runImportCommand(t.platform, ["sample.items", "--tenant", TOWN_B.id, "--file", out], io().streams)).toBe(0);
+    expect((await storedRows(t.db, TOWN_B.id))[0]?.name).toBe(FORMULA);
+  });
+
+  it("a migration file is byte-exact and says so; --cells raw imports it unchanged", async () => {
+    await deleteRows(t.db, TOWN_A.id);
+    await insertRows(t.db, TOWN_A.id, [{ ...ROW, name: `'${FORMULA}` }]);
+    const out = path.join(dir, "migration.csv");
+    const captured = io();
+    expect(await runExportCommand(t.platform, ["sample.items", "--tenant", TOWN_A.id, "--out", out, "--audience", "migration"], captured.streams)).toBe(0);
+    expect(captured.stderr()).toContain("cells not neutralised");
+    // As stored, one quote; a third-party file would have doubled it to keep the encoding reversible.
+    expect((await fs.readFile(out, "utf8")).split("\r\n")[1]).toMatch(/^1,'=cmd\|/);
+    const imported = io();
+    expect(await runImportCommand(t.platform, ["sample.items", "--tenant", TOWN_B.id, "--file", out, "--cells", "raw"], imported.streams)).toBe(0);
+    expect((await storedRows(t.db, TOWN_B.id))[0]?.name).toBe(`'${FORMULA}`);
+  });
+
+  it("refuses an unknown --cells value and imports nothing", async () => {
+    const out = path.join(dir, "any.csv");
+    expect(await runExportCommand(t.platform, ["sample.items", "--tenant", TOWN_A.id, "--out", out], io().streams)).toBe(0);
+    const captured = io();
+    expect(await runImportCommand(t.platform, ["sample.items", "--tenant", TOWN_B.id, "--file", out, "--cells", "excel"], captured.streams)).toBe(2);
+    expect(captured.stderr()).toContain("--cells is one of neutralised, raw");
+    expect(await storedRows(t.db, TOWN_B.id)).toEqual([]);
   });
 });
 

@@ -12,11 +12,13 @@ import { catalogOf } from "./catalog.ts";
 import { EXPORT_AUDIENCES, exportLayoutTo, LayoutEncodingError, type ExportAudience } from "./export.ts";
 import { LAYOUT_ENCODINGS, type LayoutEncoding } from "./file-encoding.ts";
 import { importLayout } from "./import.ts";
+import { CELL_ENCODINGS, type CellEncoding } from "./cell-codec.ts";
 import { formatImportError } from "./import-error.ts";
 
 export const EXPORT_USAGE =
   "usage: kyodo export <layoutId> --tenant <code> [--encoding utf-8|shift_jis] [--out <file>] [--audience third-party|migration]";
-export const IMPORT_USAGE = "usage: kyodo import <layoutId> --tenant <code> --file <file> [--encoding utf-8|shift_jis]";
+export const IMPORT_USAGE =
+  "usage: kyodo import <layoutId> --tenant <code> --file <file> [--encoding utf-8|shift_jis] [--cells neutralised|raw]";
 
 export interface CommandIo {
   stdout: NodeJS.WritableStream;
@@ -93,6 +95,13 @@ async function guarded(io: CommandIo, usage: string, name: string, run: () => Pr
   }
 }
 
+/** What the person running an export is told about its free-text cells (ADR 0018). */
+function cellsNote(audience: string): string {
+  return audience === "migration"
+    ? "; cells not neutralised (byte-exact for the successor system; import with --cells raw)"
+    : "; free-text cells starting with = + - @ tab or CR are prefixed with ' for spreadsheets";
+}
+
 /**
  * `kyodo export <layoutId> --tenant <code> [--encoding utf-8|shift_jis] [--out <file>]`:
  * argv is what follows `export`. Writes to --out (through a temporary file renamed at the
@@ -114,7 +123,7 @@ export async function runExportCommand(platform: Platform, argv: string[], io: C
     try {
       if (!out) {
         const summary = await exportLayoutTo(platform, tenantId, layoutId, (chunk) => write(io.stdout, chunk), options);
-        say(io.stderr, `exported ${rows(summary.rows)} of ${layoutId} for ${tenantId} (${encoding})${withheldNote(summary.withheld)}`);
+        say(io.stderr, `exported ${rows(summary.rows)} of ${layoutId} for ${tenantId} (${encoding})${withheldNote(summary.withheld)}${cellsNote(audience)}`);
         return 0;
       }
       const partial = `${out}.partial`;
@@ -123,7 +132,7 @@ export async function runExportCommand(platform: Platform, argv: string[], io: C
         const summary = await exportLayoutTo(platform, tenantId, layoutId, async (chunk) => void (await file.write(chunk)), options);
         await file.close();
         await fs.rename(partial, out);
-        say(io.stderr, `exported ${rows(summary.rows)} of ${layoutId} for ${tenantId} to ${out} (${encoding})${withheldNote(summary.withheld)}`);
+        say(io.stderr, `exported ${rows(summary.rows)} of ${layoutId} for ${tenantId} to ${out} (${encoding})${withheldNote(summary.withheld)}${cellsNote(audience)}`);
         return 0;
       } catch (error) {
         await file.close().catch(() => {});
@@ -149,8 +158,12 @@ export async function runImportCommand(platform: Platform, argv: string[], io: C
     const { positionals, values } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { tenant: { type: "string" }, encoding: { type: "string" }, file: { type: "string" } },
+      options: { tenant: { type: "string" }, encoding: { type: "string" }, file: { type: "string" }, cells: { type: "string" } },
     });
+    // A third-party file (the default) has its spreadsheet-neutralised cells restored; a
+    // migration file is read byte for byte (ADR 0018).
+    const cells = values.cells ?? "neutralised";
+    if (!(CELL_ENCODINGS as readonly string[]).includes(cells)) throw new UsageError(`--cells is one of ${CELL_ENCODINGS.join(", ")}`);
     const { layoutId, tenantId, encoding } = await common(platform, positionals, values);
     const fileName = values.file;
     if (!fileName) throw new UsageError("--file <file> is required");
@@ -160,7 +173,7 @@ export async function runImportCommand(platform: Platform, argv: string[], io: C
     } catch (error) {
       throw new UsageError(`cannot read ${fileName} (${(error as { code?: string }).code ?? "error"})`);
     }
-    const result = await importLayout(platform, tenantId, layoutId, input, { encoding, fileName, actor: cliActor() });
+    const result = await importLayout(platform, tenantId, layoutId, input, { encoding, fileName, actor: cliActor(), cells: cells as CellEncoding });
     if ("imported" in result) {
       say(io.stdout, `imported ${rows(result.imported)} of ${layoutId} into ${tenantId}`);
       return 0;
