@@ -28,7 +28,7 @@ export function auditRoutes(fastify: FastifyInstance, platform: Platform): void 
         tags: ["audit"],
         summary: "The municipality's audit log, newest first",
         querystring: Type.Object({
-          before: Type.Optional(Type.String({ pattern: "^[0-9]+$", description: "page: entries with seq below this" })),
+          before: Type.Optional(Type.String({ pattern: "^[0-9]{1,18}$", description: "page: entries with seq below this" })),
           limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
           action: Type.Optional(Type.String({ maxLength: 100 })),
         }),

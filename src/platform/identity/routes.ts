@@ -60,7 +60,7 @@ export function identityRoutes(fastify: FastifyInstance, platform: Platform, pol
         summary: "Log in. Staff give their municipality's code; operators leave it out.",
         body: Type.Object(
           {
-            tenantId: Type.Optional(Type.String({ description: "全国地方公共団体コード; omit for a platform operator" })),
+            tenantId: Type.Optional(Type.String({ maxLength: 12, description: "全国地方公共団体コード; omit for a platform operator" })),
             loginId: Type.String({ minLength: 1, maxLength: 64 }),
             password: Type.String({ minLength: 1, maxLength: 256 }),
           },

@@ -123,7 +123,7 @@ export function tenancyRoutes(fastify: FastifyInstance, platform: Platform): voi
       schema: {
         tags: ["tenancy"],
         summary: "Look a code up in the master: its name and reading, and whether it can be onboarded",
-        params: Type.Object({ id: Type.String({ description: "全国地方公共団体コード, as a tenant's id" }) }),
+        params: Type.Object({ id: Type.String({ maxLength: 12, description: "全国地方公共団体コード, as a tenant's id" }) }),
         response: { 200: MasterLookup },
       },
     },
@@ -159,10 +159,10 @@ export function tenancyRoutes(fastify: FastifyInstance, platform: Platform): voi
         summary: "Onboard a municipality (operator; audited): a 市町村 or 特別区 of the 全国地方公共団体コード master, under the master's name",
         body: Type.Object(
           {
-            id: Type.String({ description: "全国地方公共団体コード (6 digits with check digit) of a 市町村 or 特別区" }),
+            id: Type.String({ maxLength: 12, description: "全国地方公共団体コード (6 digits with check digit) of a 市町村 or 特別区" }),
             name: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: "taken from the master; if sent, must equal it" })),
             nameKana: Type.Optional(Type.String({ minLength: 1, maxLength: 128, description: "taken from the master; if sent, must read the same" })),
-            population: Type.Optional(Type.Integer({ minimum: 0 })),
+            population: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000 })),
           },
           { additionalProperties: false },
         ),
