@@ -198,47 +198,47 @@ export interface VerifyProblem {
 export interface VerifyResult {
   chains: number;
   entries: number;
+  /** The first bad entry of the first broken chain (by chain id), or null when intact. */
   problem: VerifyProblem | null;
+  /** The first bad entry of every broken chain: each is an alert for its municipality. */
+  problems: VerifyProblem[];
 }
 
-/** Walks every chain (needs a role that sees all tenants) and reports the first bad entry. */
+/** The first bad entry of one chain, or null; counts the entries read. */
+async function verifyChain(tx: Tx, chain: string, head: { seq: string; hash: string } | undefined, counted: { entries: number }): Promise<VerifyProblem | null> {
+  let expectedSeq = 1n;
+  let prevHash = GENESIS;
+  const cursor = await tx.query<StoredAuditEntry>(
+    `SELECT tenant_id, seq::text, at, actor, action, subject, purpose, detail, prev_hash, hash
+     FROM audit_log WHERE tenant_id = $1 ORDER BY audit_log.seq`,
+    [chain],
+  );
+  for (const row of cursor.rows) {
+    counted.entries++;
+    if (BigInt(row.seq) !== expectedSeq) return { chain, seq: String(expectedSeq), reason: "missing-entry" };
+    if (row.prev_hash !== prevHash) return { chain, seq: row.seq, reason: "broken-link" };
+    if (entryHash(row) !== row.hash) return { chain, seq: row.seq, reason: "hash-mismatch" };
+    prevHash = row.hash;
+    expectedSeq++;
+  }
+  const lastSeq = expectedSeq - 1n;
+  if (!head || BigInt(head.seq) !== lastSeq || head.hash !== prevHash) {
+    return { chain, seq: String(head ? head.seq : lastSeq), reason: head ? "head-mismatch" : "missing-entry" };
+  }
+  return null;
+}
+
+/** Walks every chain (needs a role that sees all tenants) and reports the first bad entry of each. */
 export async function verifyAuditLog(tx: Tx): Promise<VerifyResult> {
-  const heads = await tx.query("SELECT tenant_id, seq, hash FROM audit_chain_head ORDER BY tenant_id");
+  const heads = await tx.query("SELECT tenant_id, seq::text, hash FROM audit_chain_head ORDER BY tenant_id");
   const chains = new Set<string>(heads.rows.map((r) => r.tenant_id as string));
   const others = await tx.query("SELECT DISTINCT tenant_id FROM audit_log");
   for (const r of others.rows) chains.add(r.tenant_id as string);
-  let entries = 0;
+  const counted = { entries: 0 };
+  const problems: VerifyProblem[] = [];
   for (const chain of [...chains].sort()) {
-    const head = heads.rows.find((r) => r.tenant_id === chain);
-    let expectedSeq = 1n;
-    let prevHash = GENESIS;
-    const cursor = await tx.query<StoredAuditEntry>(
-      `SELECT tenant_id, seq::text, at, actor, action, subject, purpose, detail, prev_hash, hash
-       FROM audit_log WHERE tenant_id = $1 ORDER BY audit_log.seq`,
-      [chain],
-    );
-    for (const row of cursor.rows) {
-      entries++;
-      if (BigInt(row.seq) !== expectedSeq) {
-        return { chains: chains.size, entries, problem: { chain, seq: String(expectedSeq), reason: "missing-entry" } };
-      }
-      if (row.prev_hash !== prevHash) {
-        return { chains: chains.size, entries, problem: { chain, seq: row.seq, reason: "broken-link" } };
-      }
-      if (entryHash(row) !== row.hash) {
-        return { chains: chains.size, entries, problem: { chain, seq: row.seq, reason: "hash-mismatch" } };
-      }
-      prevHash = row.hash;
-      expectedSeq++;
-    }
-    const lastSeq = expectedSeq - 1n;
-    if (!head || BigInt(head.seq) !== lastSeq || head.hash !== prevHash) {
-      return {
-        chains: chains.size,
-        entries,
-        problem: { chain, seq: String(head ? head.seq : lastSeq), reason: head ? "head-mismatch" : "missing-entry" },
-      };
-    }
+    const problem = await verifyChain(tx, chain, heads.rows.find((r) => r.tenant_id === chain), counted);
+    if (problem) problems.push(problem);
   }
-  return { chains: chains.size, entries, problem: null };
+  return { chains: chains.size, entries: counted.entries, problem: problems[0] ?? null, problems };
 }

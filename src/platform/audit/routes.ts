@@ -1,11 +1,17 @@
+// 監査ログ over HTTP: a municipality's administrator searches its chain — by subject (a person's
+// 宛名番号, an account), by staff member, by date range, action and purpose — every search
+// itself audited; the verifier's alerts for the municipality and for the operators.
 import type { FastifyInstance } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import type { Platform } from "../contract.ts";
 import { operatorOf, staffOf } from "../http/access.ts";
+import { problems } from "../http/problem.ts";
 import { actorOf } from "../identity/principal.ts";
-import { verifyAuditLog } from "./audit-log.ts";
+import { appendAudit, verifyAuditLog } from "./audit-log.ts";
 import { withOperator } from "./operator.ts";
+import { acknowledgeAuditAlert, listAuditAlerts, raiseAuditAlerts } from "./alerts.ts";
+import { auditQuery, type AuditFilter } from "./audit-query.ts";
 
 const Entry = Type.Object({
   seq: Type.String(),
@@ -14,41 +20,119 @@ const Entry = Type.Object({
   action: Type.String(),
   subject: Type.Union([Type.String(), Type.Null()]),
   purpose: Type.Union([Type.String(), Type.Null()]),
+  detail: Type.Record(Type.String(), Type.Unknown(), { description: "what changed: roles granted, a setting's key, a reason …" }),
   hash: Type.String(),
+});
+
+const Printable = (maxLength: number, description: string) =>
+  Type.Optional(Type.String({ minLength: 1, maxLength, pattern: "^[^\\u0000-\\u001f\\u007f]+$", description }));
+const Day = (description: string) => Type.Optional(Type.String({ format: "date", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", description }));
+
+const Alert = Type.Object({
+  id: Type.String({ format: "uuid" }),
+  chain: Type.String({ description: "the municipality's code, or 'platform'" }),
+  seq: Type.String(),
+  reason: Type.String(),
+  raisedAt: Type.String({ format: "date-time" }),
+  raisedBy: Type.String(),
+  acknowledgedAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
+  acknowledgedBy: Type.Union([Type.String(), Type.Null()]),
 });
 
 export function auditRoutes(fastify: FastifyInstance, platform: Platform): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-
   app.get(
     "/api/audit",
     {
       config: { access: { module: "platform", role: "admin" } },
       schema: {
         tags: ["audit"],
-        summary: "The municipality's audit log, newest first",
+        summary: "The municipality's audit log, newest first, filtered on the server (each search is itself audited)",
         querystring: Type.Object({
           before: Type.Optional(Type.String({ pattern: "^[0-9]{1,18}$", description: "page: entries with seq below this" })),
           limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
-          action: Type.Optional(Type.String({ maxLength: 100 })),
+          action: Printable(100, "exact action, e.g. resident.viewed"),
+          subject: Printable(100, "a 宛名番号 (digits), or a subject as recorded: addressee:…, staff:<uuid> …"),
+          actor: Printable(100, "a staff account's id (uuid), or an actor as recorded: staff:<uuid>, operator:<uuid>, system:…"),
+          purpose: Printable(100, "exact 利用目的"),
+          from: Day("first day (Japan time), inclusive"),
+          to: Day("last day (Japan time), inclusive"),
         }),
         response: { 200: Type.Array(Entry) },
       },
     },
     async (req) => {
       const me = staffOf(req);
-      const { before, limit, action } = req.query;
-      const rows = await platform.db.withTenant(me.tenantId, async (tx) =>
-        (
-          await tx.query(
-            `SELECT seq::text, at, actor, action, subject, purpose, hash FROM audit_log
-             WHERE ($1::bigint IS NULL OR seq < $1) AND ($3::text IS NULL OR action = $3)
-             ORDER BY audit_log.seq DESC LIMIT $2`,
-            [before ?? null, limit, action ?? null],
-          )
-        ).rows,
+      const { before, limit, ...given } = req.query;
+      const filter = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as AuditFilter;
+      const query = auditQuery(filter, before ?? null, limit);
+      if ("errors" in query) throw problems.invalid(query.errors);
+      return platform.db.withTenant(
+        me.tenantId,
+        async (tx) => {
+          const rows = (await tx.query(query.text, query.values)).rows;
+          await appendAudit(tx, { actor: actorOf(me), action: "audit.searched", detail: { filter, before: before ?? null, count: rows.length } });
+          return rows.map((r) => ({ ...r, at: (r.at as Date).toISOString() }));
+        },
+        actorOf(me),
       );
-      return rows.map((r) => ({ ...r, at: (r.at as Date).toISOString() }));
+    },
+  );
+
+  app.get(
+    "/api/audit/alerts",
+    {
+      config: { access: { module: "platform", role: "admin" } },
+      schema: {
+        tags: ["audit"],
+        summary: "Alerts raised because the municipality's audit chain was found broken",
+        querystring: Type.Object({ open: Type.Boolean({ default: true, description: "only those not yet acknowledged" }) }),
+        response: { 200: Type.Array(Alert) },
+      },
+    },
+    async (req) => {
+      const me = staffOf(req);
+      return platform.db.withTenant(me.tenantId, (tx) => listAuditAlerts(tx, req.query.open), actorOf(me));
+    },
+  );
+
+  app.post(
+    "/api/audit/alerts/:id/acknowledge",
+    {
+      config: { access: { module: "platform", role: "admin" } },
+      schema: {
+        tags: ["audit"],
+        summary: "Acknowledge an alert of the municipality's chain (audited)",
+        params: Type.Object({ id: Type.String({ format: "uuid" }) }),
+        response: { 204: Type.Null() },
+      },
+    },
+    async (req, reply) => {
+      const me = staffOf(req);
+      const done = await platform.db.withTenant(me.tenantId, async (tx) => {
+        const ok = await acknowledgeAuditAlert(tx, req.params.id, actorOf(me));
+        if (ok) await appendAudit(tx, { actor: actorOf(me), action: "audit.alert-acknowledged", subject: `audit-alert:${req.params.id}` });
+        return ok;
+      });
+      if (!done) throw problems.notFound("open audit alert");
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    "/api/operator/audit/alerts",
+    {
+      config: { access: { operator: true } },
+      schema: {
+        tags: ["audit"],
+        summary: "Alerts of every broken audit chain, of every municipality and the platform's (operator; audited)",
+        querystring: Type.Object({ open: Type.Boolean({ default: true }) }),
+        response: { 200: Type.Array(Alert) },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(operatorOf(req));
+      return withOperator(platform.db, { actor, action: "audit.alerts-listed" }, (tx) => listAuditAlerts(tx, req.query.open));
     },
   );
 
@@ -58,7 +142,7 @@ export function auditRoutes(fastify: FastifyInstance, platform: Platform): void 
       config: { access: { operator: true } },
       schema: {
         tags: ["audit"],
-        summary: "Verify every hash chain of the audit log (operator; audited)",
+        summary: "Verify every hash chain of the audit log; a broken chain raises an alert (operator; audited)",
         response: {
           200: Type.Object({
             ok: Type.Boolean(),
@@ -68,6 +152,7 @@ export function auditRoutes(fastify: FastifyInstance, platform: Platform): void 
               Type.Object({ chain: Type.String(), seq: Type.String(), reason: Type.String() }),
               Type.Null(),
             ]),
+            problems: Type.Array(Type.Object({ chain: Type.String(), seq: Type.String(), reason: Type.String() })),
           }),
         },
       },
@@ -76,7 +161,8 @@ export function auditRoutes(fastify: FastifyInstance, platform: Platform): void 
       const actor = actorOf(operatorOf(req));
       // Verify first, then record the verification, so the result describes the log before it.
       const result = await platform.db.withOperatorRole((tx) => verifyAuditLog(tx));
-      await withOperator(platform.db, { actor, action: "audit.verified", detail: { ok: result.problem === null } }, async () => {});
+      await raiseAuditAlerts(platform.db, actor, result.problems);
+      await withOperator(platform.db, { actor, action: "audit.verified", detail: { ok: result.problem === null, problems: result.problems } }, async () => {});
       return { ok: result.problem === null, ...result };
     },
   );

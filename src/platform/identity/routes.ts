@@ -9,12 +9,12 @@ import { invalidCode, unknownTenant, getTenant } from "../tenancy/tenants.ts";
 import { actorOf } from "./principal.ts";
 import { LoginThrottled, loginOperator, loginStaff } from "./login.ts";
 import { throttleRoutes } from "./throttle-routes.ts";
+import { sessionLimitsOf } from "./session-limits.ts";
 import { createSession, endSession, loadSession, SESSION_COOKIE, type SessionPolicy } from "./session.ts";
-import { createStaff, getStaff, listStaff } from "./staff.ts";
+import { RolesByModule } from "./account-schemas.ts";
 import { appendAudit } from "../audit/audit-log.ts";
-
-const RoleSchema = Type.Union([Type.Literal("read"), Type.Literal("write"), Type.Literal("issue"), Type.Literal("admin")]);
-const RolesByModule = Type.Record(Type.String(), Type.Array(RoleSchema));
+import { accountRoutes } from "./account-routes.ts";
+import { MAX_PASSWORD_LENGTH } from "./password-policy.ts";
 
 const SessionView = Type.Object({
   kind: Type.Union([Type.Literal("staff"), Type.Literal("operator")]),
@@ -24,17 +24,10 @@ const SessionView = Type.Object({
   csrfToken: Type.String(),
 });
 
-const StaffView = Type.Object({
-  id: Type.String({ format: "uuid" }),
-  loginId: Type.String(),
-  displayName: Type.String(),
-  roles: RolesByModule,
-  locked: Type.Boolean({ description: "log-ins are held back from sources this account has not logged in from" }),
-});
-
 export function identityRoutes(fastify: FastifyInstance, platform: Platform, policy: SessionPolicy): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   throttleRoutes(fastify, platform);
+  accountRoutes(fastify, platform, policy);
 
   async function sessionView(req: Parameters<typeof staffOf>[0]) {
     const p = req.principal!;
@@ -57,12 +50,17 @@ export function identityRoutes(fastify: FastifyInstance, platform: Platform, pol
       config: { access: { public: true } },
       schema: {
         tags: ["identity"],
-        summary: "Log in. Staff give their municipality's code; operators leave it out.",
+        summary:
+          "Log in. Staff give their municipality's code; operators leave it out. With a temporary password (activation code, " +
+          "one-time password) the answer is 403 password-change-required until newPassword is sent too, which replaces it.",
         body: Type.Object(
           {
-            tenantId: Type.Optional(Type.String({ maxLength: 12, description: "全国地方公共団体コード; omit for a platform operator" })),
+            tenantId: Type.Optional(Type.String({ maxLength: 6, description: "全国地方公共団体コード; omit for a platform operator" })),
             loginId: Type.String({ minLength: 1, maxLength: 64 }),
-            password: Type.String({ minLength: 1, maxLength: 256 }),
+            password: Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH }),
+            newPassword: Type.Optional(
+              Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH, description: "the holder's own password, in place of a temporary one" }),
+            ),
           },
           { additionalProperties: false },
         ),
@@ -70,15 +68,17 @@ export function identityRoutes(fastify: FastifyInstance, platform: Platform, pol
       },
     },
     async (req, reply) => {
-      const { tenantId, loginId, password } = req.body;
+      const { tenantId, loginId, password, newPassword } = req.body;
       let owner: { tenantId: string; staffId: string } | { operatorId: string };
+      let limits = policy;
       try {
         if (tenantId !== undefined) {
           const bad = invalidCode("tenantId", tenantId);
           if (bad) throw bad;
           const tenant = await platform.db.withoutTenant((tx) => getTenant(tx, tenantId));
           if (!tenant || tenant.status !== "active") throw unknownTenant();
-          owner = { tenantId, staffId: (await loginStaff(platform.db, tenantId, loginId, password, req.ip)).id };
+          owner = { tenantId, staffId: (await loginStaff(platform.db, tenantId, loginId, password, req.ip, newPassword)).id };
+          limits = await sessionLimitsOf(platform, tenantId, policy);
         } else {
           owner = { operatorId: (await loginOperator(platform.db, loginId, password, req.ip)).id };
         }
@@ -86,13 +86,13 @@ export function identityRoutes(fastify: FastifyInstance, platform: Platform, pol
         if (error instanceof LoginThrottled) reply.header("retry-after", String(error.retryAfterSeconds));
         throw error;
       }
-      const { token } = await createSession(platform.db, owner, policy);
+      const { token } = await createSession(platform.db, owner, limits);
       reply.setCookie(SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: "strict",
         secure: req.protocol === "https",
         path: "/",
-        maxAge: policy.maxMinutes * 60,
+        maxAge: limits.maxMinutes * 60,
       });
       const loaded = await loadSession(platform.db, token, policy);
       if (!loaded || !("principal" in loaded)) throw problems.unauthenticated();
@@ -142,75 +142,4 @@ export function identityRoutes(fastify: FastifyInstance, platform: Platform, pol
       return roleModules(platform).map((id) => ({ id, name: id === "platform" ? "共通基盤" : (names.get(id) ?? id) }));
     },
   );
-
-  app.get(
-    "/api/staff",
-    {
-      config: { access: { module: "platform", role: "admin" } },
-      schema: { tags: ["identity"], summary: "Staff accounts of the municipality", response: { 200: Type.Array(StaffView) } },
-    },
-    async (req) => {
-      const me = staffOf(req);
-      return platform.db.withTenant(me.tenantId, (tx) => listStaff(tx), actorOf(me));
-    },
-  );
-
-  app.get(
-    "/api/staff/:id",
-    {
-      config: { access: { module: "platform", role: "admin" } },
-      schema: {
-        tags: ["identity"],
-        summary: "One staff account",
-        params: Type.Object({ id: Type.String({ format: "uuid" }) }),
-        response: { 200: StaffView },
-      },
-    },
-    async (req) => {
-      const me = staffOf(req);
-      const staff = await platform.db.withTenant(me.tenantId, (tx) => getStaff(tx, req.params.id), actorOf(me));
-      if (!staff) throw problems.notFound("staff account");
-      return staff;
-    },
-  );
-
-  app.post(
-    "/api/staff",
-    {
-      config: { access: { module: "platform", role: "admin" } },
-      schema: {
-        tags: ["identity"],
-        summary: "Create a staff account with roles",
-        body: Type.Object(
-          {
-            loginId: Type.String({ pattern: "^[a-z0-9._-]{3,64}$" }),
-            displayName: Type.String({ minLength: 1, maxLength: 64 }),
-            password: Type.String({ minLength: 12, maxLength: 256 }),
-            roles: RolesByModule,
-          },
-          { additionalProperties: false },
-        ),
-        response: { 201: StaffView },
-      },
-    },
-    async (req, reply) => {
-      const me = staffOf(req);
-      const known = new Set(roleModules(platform));
-      const unknown = Object.keys(req.body.roles).filter((m) => !known.has(m));
-      if (unknown.length) {
-        throw problems.invalid(unknown.map((m) => ({ field: `body/roles/${m}`, message: "unknown module" })));
-      }
-      const created = await platform.db.withTenant(
-        me.tenantId,
-        async (tx) => {
-          const staff = await createStaff(tx, req.body);
-          await appendAudit(tx, { actor: actorOf(me), action: "identity.staff-created", subject: `staff:${staff.id}` });
-          return staff;
-        },
-        actorOf(me),
-      );
-      return reply.status(201).send(created);
-    },
-  );
 }
-

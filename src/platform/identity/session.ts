@@ -10,9 +10,18 @@ import type { Principal } from "./principal.ts";
 
 export const SESSION_COOKIE = "kyodo_session";
 
+/** The platform's limits (KYODO_SESSION_IDLE_MINUTES, KYODO_SESSION_MAX_MINUTES); a municipality's settings may only shorten them. */
 export interface SessionPolicy {
   idleMinutes: number;
   maxMinutes: number;
+}
+
+/** The limits of a municipality's sessions: its settings, within the platform's. */
+export function effectiveLimits(policy: SessionPolicy, settings: Partial<SessionPolicy>): SessionPolicy {
+  return {
+    idleMinutes: Math.min(policy.idleMinutes, settings.idleMinutes ?? policy.idleMinutes),
+    maxMinutes: Math.min(policy.maxMinutes, settings.maxMinutes ?? policy.maxMinutes),
+  };
 }
 
 export function hashToken(token: string): Buffer {
@@ -32,12 +41,13 @@ export async function createSession(
   const token = crypto.randomBytes(32).toString("base64url");
   const isStaff = "staffId" in owner;
   await db.withoutTenant((tx) =>
-    tx.query("SELECT kyodo_session_start($1, $2, $3, $4, $5)", [
+    tx.query("SELECT kyodo_session_start($1, $2, $3, $4, $5, $6)", [
       hashToken(token),
       isStaff ? owner.tenantId : null,
       isStaff ? owner.staffId : null,
       isStaff ? null : owner.operatorId,
       policy.maxMinutes,
+      policy.idleMinutes,
     ]),
   );
   return { token, csrfToken: csrfTokenOf(token) };

@@ -8,6 +8,8 @@ import { withOperator } from "../audit/operator.ts";
 import { invalidCode, listTenants } from "./tenants.ts";
 import { notATenant, onboardTenant, unknownLocalGovernment } from "./onboarding.ts";
 import { lookupLocalGovernment, MUNICIPALITY_MASTER } from "./municipality-master.ts";
+import { AdministratorRequest, nameAdministrator } from "../identity/account-routes.ts";
+import { StaffView } from "../identity/account-schemas.ts";
 
 const TenantSummary = Type.Object({ id: Type.String(), name: Type.String(), prefectureName: Type.String() });
 const TenantDetail = Type.Object({
@@ -163,15 +165,44 @@ export function tenancyRoutes(fastify: FastifyInstance, platform: Platform): voi
             name: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: "taken from the master; if sent, must equal it" })),
             nameKana: Type.Optional(Type.String({ minLength: 1, maxLength: 128, description: "taken from the master; if sent, must read the same" })),
             population: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000 })),
+            administrator: Type.Optional(
+              Type.Object(AdministratorRequest.properties, {
+                additionalProperties: false,
+                description:
+                  "the municipality's first administrator (共通基盤 and every business 管理, 支援措置 never): " +
+                  "the answer carries an activation code, once, to hand over out of band",
+              }),
+            ),
           },
           { additionalProperties: false },
         ),
-        response: { 201: Type.Object({ id: Type.String(), name: Type.String(), prefectureId: Type.String() }) },
+        response: {
+          201: Type.Object({
+            id: Type.String(),
+            name: Type.String(),
+            prefectureId: Type.String(),
+            administrator: Type.Optional(
+              Type.Object({
+                account: StaffView,
+                activationCode: Type.String({ description: "shown once; stored only as a hash" }),
+                expiresAt: Type.String({ format: "date-time" }),
+              }),
+            ),
+          }),
+        },
       },
     },
     async (req, reply) => {
-      const row = await onboardTenant(platform.db, actorOf(operatorOf(req)), req.body);
-      return reply.status(201).send({ id: row.id, name: row.name, prefectureId: row.prefecture_id });
+      const actor = actorOf(operatorOf(req));
+      const { administrator, ...tenant } = req.body;
+      const row = await onboardTenant(platform.db, actor, tenant);
+      const created = { id: row.id, name: row.name, prefectureId: row.prefecture_id };
+      if (!administrator) return reply.status(201).send(created);
+      const issued = await nameAdministrator(platform, actor, row.id, { ...administrator, reason: "団体の追加 (onboarding)" });
+      return reply.status(201).send({
+        ...created,
+        administrator: { account: issued.account, activationCode: issued.temporaryPassword, expiresAt: issued.expiresAt },
+      });
     },
   );
 }
