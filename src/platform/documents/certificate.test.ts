@@ -89,7 +89,7 @@ describe("issuing a certificate (証明書の交付)", () => {
     expect(issued.serial).toBe(formatSerial(year, 1));
     const text = pdftotext(issued.pdf, "issued.pdf");
     expect(text).toContain("神奈川県葉山町");
-    expect(text.replace(/\s+/g, " ")).toContain("神奈川県葉山町長 山田 太郎");
+    expect(text.replace(/\s+/g, " ")).toContain("神奈川県三浦郡葉山町長 山田 太郎");
     expect(text).toContain(formatWareki(todayInJapan(issued.issuedAt)));
     expect(text).toContain(`証明書番号 ${issued.serial}`);
     expect(text).toContain("平成元年1月8日");
@@ -168,7 +168,7 @@ describe("issuing a certificate (証明書の交付)", () => {
   it("each municipality numbers its own certificates from 1", async () => {
     const issued = await issueCertificate(t.platform, clerkB, "sample.record", request());
     expect(issued.serial.endsWith("-000001")).toBe(true);
-    expect(pdftotext(issued.pdf, "town-b.pdf")).toContain("神奈川県寒川町長");
+    expect(pdftotext(issued.pdf, "town-b.pdf")).toContain("神奈川県高座郡寒川町長");
   });
 });
 
@@ -264,5 +264,13 @@ describe("certifier title (証明者の職名)", () => {
     ["北海道", "北海道札幌市", "市長", true, "北海道札幌市長"],
   ])("%s %s with %s (prefecture shown: %s) → %s", (prefecture, name, title, show, expected) => {
     expect(certifierTitle(prefecture, name, title, show)).toBe(expected);
+  });
+
+  it.each([
+    ["神奈川県", "葉山町", "三浦郡", true, "神奈川県三浦郡葉山町長"],
+    ["神奈川県", "葉山町", "三浦郡", false, "葉山町長"],
+    ["広島県", "府中町", "安芸郡", true, "広島県安芸郡府中町長"],
+  ])("the 郡 stands between prefecture and town: %s %s (%s, prefecture shown: %s) → %s", (prefecture, name, county, show, expected) => {
+    expect(certifierTitle(prefecture, name, "町長", show, county)).toBe(expected);
   });
 });

@@ -17,7 +17,8 @@ import { isIsoDate } from "../../lib/wareki.ts";
 import { todayInJapan } from "../addressee/calendar-date.ts";
 import type { DocumentFont, FontId } from "./fonts.ts";
 import { A4Document, prepareDocumentFont, type RenderedDocument } from "./pdf.ts";
-import { drawCertification, resolveCertifier, type Certifier } from "./certifier.ts";
+import { drawCertification, requireCompleteCertifier, resolveCertifier, type Certifier } from "./certifier.ts";
+import { newVerificationCode, verificationUrl } from "./verification.ts";
 import { allocateSerial, fiscalYearOf } from "./serial.ts";
 import { CERTIFICATE_PREVIEWED, recordIssue } from "./issue-register.ts";
 import { REQUESTER_KINDS, type RequesterKind } from "./requester.ts";
@@ -119,6 +120,8 @@ export interface IssuedCertificate {
   issuedAt: Date;
   /** Variation sequences the font drew with the base glyph (see FONT_NOTES). */
   fallbackVariants: number;
+  /** The code printed on it, by which anyone can verify it (GET /verify/{code}). */
+  verificationCode: string;
 }
 
 export interface PreviewedCertificate {
@@ -180,7 +183,7 @@ function now(): Date {
 function renderContext(
   platform: Platform,
   kind: CertificateDefinition,
-  base: { tx: Tx; tenantId: string; subjectId: string; checked: CheckedRequest; issuedAt: Date; serial: string | null },
+  base: { tx: Tx; tenantId: string; subjectId: string; checked: CheckedRequest; issuedAt: Date; serial: string | null; verification?: { code: string; url: string } },
   certifier: Certifier,
   font: DocumentFont,
   disclose: (addresseeNumbers: readonly string[]) => Promise<void>,
@@ -208,6 +211,7 @@ function renderContext(
         headerRight: preview ? "見本（証明書番号なし）" : `証明書番号 ${base.serial}`,
         footerLeft: certifier.issuerName,
         ...(preview ? { watermark: "見本" } : {}),
+        ...(base.verification ? { verification: base.verification } : {}),
       }),
     certify: (doc, statement) => drawCertification(doc, certifier, issueDate, statement),
     disclose,
@@ -308,8 +312,11 @@ export async function issueCertificate(
     staff.tenantId,
     async (tx) => {
       const serial = await allocateSerial(tx, fiscalYearOf(issueDate));
-      const certifier = await resolveCertifier(tx, platform, staff.tenantId);
-      const base = { tx, tenantId: staff.tenantId, subjectId: request.subjectId, checked, issuedAt, serial: serial.text };
+      const certifier = await resolveCertifier(tx, platform, staff.tenantId, issueDate);
+      requireCompleteCertifier(certifier);
+      const code = newVerificationCode(staff.tenantId);
+      const verification = { code, url: await verificationUrl(tx, platform, staff.tenantId, code) };
+      const base = { tx, tenantId: staff.tenantId, subjectId: request.subjectId, checked, issuedAt, serial: serial.text, verification };
       const gate = disclosureGate(tx, kind, request, actor, issueDate);
       const rendered = await kind.render(renderContext(platform, kind, base, certifier, font, gate.disclose));
       const disclosed = gate.checked();
@@ -331,6 +338,7 @@ export async function issueCertificate(
         byteCount: rendered.pdf.length,
         sha256: hash,
         font: rendered.font.id,
+        verificationCode: code,
       });
       return {
         serial: serial.text,
@@ -340,6 +348,7 @@ export async function issueCertificate(
         font: rendered.font,
         issuedAt,
         fallbackVariants: rendered.fallbackVariants,
+        verificationCode: code,
       };
     },
     actor,
@@ -363,7 +372,7 @@ export async function previewCertificate(
   return withDisclosureAudit(platform, staff, kind, request, checked.purpose, () => platform.db.withTenant(
     staff.tenantId,
     async (tx) => {
-      const certifier = await resolveCertifier(tx, platform, staff.tenantId);
+      const certifier = await resolveCertifier(tx, platform, staff.tenantId, issueDate);
       const base = { tx, tenantId: staff.tenantId, subjectId: request.subjectId, checked, issuedAt, serial: null };
       // A preview shows the same persons as the issue, so it passes the same gate; it does not use up a release.
       const gate = disclosureGate(tx, kind, request, actor, issueDate);

@@ -5,6 +5,7 @@ declare module "fontkit" {
     id: number;
     codePoints: number[];
     advanceWidth: number;
+    path: { commands: { command: "moveTo" | "lineTo" | "quadraticCurveTo" | "bezierCurveTo" | "closePath"; args: number[] }[] };
   }
 
   export interface Font {

@@ -14,7 +14,7 @@ const TEXT = ["𠮷田 髙橋 渡邉 齋藤 邊見", "葛\u{E0102} 辻\u{E0102}"
 async function draw(font: DocumentFont): Promise<Buffer> {
   const doc = new A4Document({ title: "見本", createdAt: new Date("2026-04-01T00:30:00Z"), font, headerRight: "証明書番号 2026-000123" });
   doc.heading("記録事項証明書").table(TEXT.map((value, i) => ({ label: `項目${i + 1}`, value })));
-  drawCertification(doc, { prefectureName: "神奈川県", municipalityName: "葉山町", issuerName: "神奈川県葉山町", title: "神奈川県葉山町長", name: "山田 太郎" }, "2026-04-01");
+  drawCertification(doc, { prefectureName: "神奈川県", municipalityName: "葉山町", issuerName: "神奈川県葉山町", title: "神奈川県葉山町長", name: "山田 太郎", seal: null }, "2026-04-01");
   return (await doc.finish()).pdf;
 }
 

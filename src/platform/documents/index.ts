@@ -1,15 +1,24 @@
 // 帳票 (documents): certificates as PDFs — the kinds modules declare, issuing and previewing them,
 // the issue register with its serials, and the A4 toolkit and fonts they are drawn with.
 import type { AreaDefinition } from "../contract.ts";
-import { certifierShowsPrefecture } from "./certifier.ts";
+import { certifierShowsPrefecture, certifierTitleSetting } from "./certifier.ts";
+import { seedDocumentsDemo } from "./demo.ts";
 import { certificateRoutes } from "./routes.ts";
+import { sealRoutes } from "./seal-routes.ts";
+import { verificationBaseUrl } from "./verification.ts";
+import { verificationRoutes } from "./verification-routes.ts";
 
 export const documentsArea: AreaDefinition = {
   id: "documents",
   name: "帳票",
   migrations: new URL("./migrations/", import.meta.url),
-  settings: [certifierShowsPrefecture],
-  routes: certificateRoutes,
+  settings: [certifierShowsPrefecture, certifierTitleSetting, verificationBaseUrl],
+  routes: (app, platform) => {
+    certificateRoutes(app, platform);
+    sealRoutes(app, platform);
+    verificationRoutes(app, platform);
+  },
+  demo: seedDocumentsDemo,
 };
 
 export {

@@ -29,8 +29,11 @@ export interface IssueRecord {
   issuedAt: Date;
   pageCount: number;
   byteCount: number;
+  /** SHA-256 of the PDF's bytes as handed over: what the public verification compares. */
   sha256: string;
   font: FontId;
+  /** The code printed on the certificate (verification.ts). */
+  verificationCode: string;
 }
 
 /** Appends the issue and its audit entry (`certificate.issued`); returns the serial. */
@@ -51,6 +54,7 @@ export async function recordIssue(tx: Tx, r: IssueRecord): Promise<string> {
       byteCount: r.byteCount,
       sha256: r.sha256,
       font: r.font,
+      verificationCode: r.verificationCode,
     }),
   );
   const serial = inserted.rows[0].serial as string;

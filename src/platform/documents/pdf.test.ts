@@ -18,6 +18,7 @@ const CERTIFIER: Certifier = {
   issuerName: "神奈川県葉山町",
   title: "神奈川県葉山町長",
   name: "山田 太郎",
+  seal: null,
 };
 const WIDE_SPACE = "\u3000";
 const CREATED = new Date("2026-04-01T00:30:00Z");

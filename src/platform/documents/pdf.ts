@@ -6,9 +6,20 @@
 // ActualText span, so that copying or extracting it gives back exactly what was written even
 // when the font draws two sequences with one glyph.
 //
+// Every page is laid on the 地紋 (ground-pattern.ts) before anything else is drawn, and an issued
+// certificate carries its verification mark (verification-mark.ts) at the top left. Lines break
+// at the component boundaries of addresses and under 禁則 (line-breaking.ts), not anywhere.
+//
 // Output is deterministic: the same content, font and creation date give the same bytes (the
 // PDF file ID is derived from the metadata, which holds the kind's name and never personal data).
+// The embedded font's subset tag (ISO 32000-1 §9.6.4: six upper-case letters, "+", the font's
+// name) is derived from the characters drawn and the document's serial, so that two documents
+// with different glyph sets never share one (pdfkit writes BZZZZZ in every file).
+import crypto from "node:crypto";
 import PDFDocument from "pdfkit";
+import { drawGround } from "./ground-pattern.ts";
+import { layoutLines } from "./line-breaking.ts";
+import { drawVerificationMark, type VerificationMark } from "./verification-mark.ts";
 import { chooseDocumentFont, coverageOf, isVariationSelector, loadDocumentFont, type DocumentFont, type FontChoice, type FontId } from "./fonts.ts";
 
 /** Millimetres to PDF points (1/72 inch). */
@@ -34,6 +45,10 @@ export interface A4DocumentOptions {
   footerLeft?: string;
   /** Drawn across every page (見本 for a preview). */
   watermark?: string;
+  /** The verification code and page printed on every page of an issued certificate. */
+  verification?: VerificationMark;
+  /** The 地紋 under every page (default true). */
+  ground?: boolean;
 }
 
 export interface RenderedDocument {
@@ -69,6 +84,7 @@ export class A4Document {
   private readonly chunks: Buffer[] = [];
   private ended: Promise<void> = Promise.resolve();
   private readonly missing = new Set<number>();
+  private readonly drawn = new Set<number>();
   private fallbackVariants = 0;
 
   /** The options are public so that a render thread can open the same document (render-pool.ts). */
@@ -111,7 +127,23 @@ export class A4Document {
     // font parsed once per process is shared; its type declarations only list file sources.
     pdf.registerFont(FONT_ALIAS, options.font.font as unknown as Buffer);
     pdf.font(FONT_ALIAS).fontSize(BODY_SIZE).fillColor("black").strokeColor(RULE_COLOUR);
+    if (options.ground !== false) {
+      const lay = () => {
+        drawGround(pdf, options.font);
+        pdf.fillColor("black").strokeColor(RULE_COLOUR);
+      };
+      pdf.on("pageAdded", lay);
+      lay();
+    }
     return pdf;
+  }
+
+  /** The text with line ends where line-breaking.ts puts them for a box `width` wide. */
+  private laidOut(text: string, width: number, size: number, characterSpacing: number): string {
+    this.pdf.fontSize(size);
+    // A hair of slack: pdfkit must find each line as fitting as this measure did.
+    const limit = width - 0.5;
+    return layoutLines(text, (line) => this.pdf.widthOfString(line, { characterSpacing }) <= limit);
   }
 
   get left(): number {
@@ -151,8 +183,9 @@ export class A4Document {
   }
 
   measure(text: string, widthPt: number, size = BODY_SIZE, characterSpacing = 0): number {
+    const laid = this.laidOut(text, widthPt, size, characterSpacing);
     this.pdf.fontSize(size);
-    return this.pdf.heightOfString(text, { width: widthPt, characterSpacing });
+    return this.pdf.heightOfString(laid, { width: widthPt, characterSpacing });
   }
 
   /** Writes text at (x, y) in points; the one door every string goes through. */
@@ -160,11 +193,13 @@ export class A4Document {
     const size = options.size ?? BODY_SIZE;
     const width = options.width ?? this.right - x;
     const coverage = coverageOf(this.options.font, text);
+    for (const c of text) this.drawn.add(c.codePointAt(0)!);
     for (const cp of coverage.missing) this.missing.add(cp);
     this.fallbackVariants += coverage.fallbackVariants;
     const hasSelector = [...text].some((c) => isVariationSelector(c.codePointAt(0)!));
     if (hasSelector) this.pdf.markContent("Span", { actual: text } as PDFKit.Mixins.MarkingOptions);
-    this.pdf.fontSize(size).text(text, x, y, {
+    const laid = this.laidOut(text, width, size, options.characterSpacing ?? 0);
+    this.pdf.fontSize(size).text(laid, x, y, {
       width,
       align: options.align ?? "left",
       characterSpacing: options.characterSpacing ?? 0,
@@ -237,18 +272,42 @@ export class A4Document {
         this.textAt(this.options.footerLeft, this.left, mm(A4_HEIGHT_MM - 13), { size, width: mm(110) });
       }
       this.textAt(`${i - start + 1} / ${count}`, this.left, mm(A4_HEIGHT_MM - 13), { size, align: "right", width: this.contentWidth });
+      if (this.options.verification) this.drawVerification(this.options.verification);
       if (this.options.watermark) this.drawWatermark(this.options.watermark);
       this.pdf.page.margins = margins;
     }
     this.pdf.end();
     await this.ended;
     return {
-      pdf: Buffer.concat(this.chunks),
+      pdf: this.tagSubset(Buffer.concat(this.chunks)),
       pageCount: count,
       font: { id: this.options.font.id, name: this.options.font.name },
       missingGlyphs: this.missing.size,
       fallbackVariants: this.fallbackVariants,
     };
+  }
+
+  /** The QR code at the top left of the page, the code beside it. */
+  private drawVerification(mark: VerificationMark): void {
+    const { right } = drawVerificationMark(this.pdf, mark, this.left - mm(2), mm(2.5));
+    this.pdf.fillColor("black");
+    this.textAt(`検証コード ${mark.code}`, right + mm(1), mm(6), { size: 8, width: mm(100) });
+    this.textAt(mark.url, right + mm(1), mm(10), { size: 6.5, width: mm(110) });
+  }
+
+  /** The six-letter subset tag of this document: from its characters and its serial (header). */
+  subsetTag(): string {
+    const hash = crypto.createHash("sha256");
+    hash.update([...this.drawn].sort((a, b) => a - b).join(","));
+    hash.update(`|${this.options.headerRight ?? ""}|${this.options.createdAt.toISOString()}`);
+    return [...hash.digest().subarray(0, 6)].map((b) => String.fromCharCode(65 + (b % 26))).join("");
+  }
+
+  /** Replaces pdfkit's fixed subset tag: same length, so every byte offset (xref) stays right. */
+  private tagSubset(pdf: Buffer): Buffer {
+    const tag = this.subsetTag();
+    const text = pdf.toString("latin1").replace(/(\/(?:FontName|BaseFont) \/)[A-Z]{6}\+/g, `$1${tag}+`);
+    return Buffer.from(text, "latin1");
   }
 
   private drawWatermark(text: string): void {

@@ -32,16 +32,17 @@ export interface IssueInsert {
   byteCount: number;
   sha256: string;
   font: string;
+  verificationCode: string;
 }
 
 export const insertIssue = (i: IssueInsert): QueryConfig => ({
   text: `INSERT INTO certificate_issue (tenant_id, fiscal_year, number, kind, subject, options, purpose, requester_kind,
-           as_of, issued_by, issued_at, page_count, byte_count, sha256, font)
-         VALUES (${TENANT}, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+           as_of, issued_by, issued_at, page_count, byte_count, sha256, font, verification_code)
+         VALUES (${TENANT}, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
          RETURNING serial`,
   values: [
     i.fiscalYear, i.number, i.kind, i.subject, i.options, i.purpose, i.requesterKind, i.asOf, i.issuedBy, i.issuedAt,
-    i.pageCount, i.byteCount, i.sha256, i.font,
+    i.pageCount, i.byteCount, i.sha256, i.font, i.verificationCode,
   ],
 });
 

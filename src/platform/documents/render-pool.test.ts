@@ -11,7 +11,7 @@ const CONTENT: SampleContent = {
     { label: "住所", value: "神奈川県三浦郡葉山町堀内2135番地" },
     { label: "異体字", value: "葛\u{E0102}" },
   ],
-  certifier: { prefectureName: "神奈川県", municipalityName: "葉山町", issuerName: "神奈川県葉山町", title: "神奈川県葉山町長", name: "山田 太郎" },
+  certifier: { prefectureName: "神奈川県", municipalityName: "葉山町", issuerName: "神奈川県葉山町", title: "神奈川県葉山町長", name: "山田 太郎", seal: null },
   date: "2026-04-01",
 };
 

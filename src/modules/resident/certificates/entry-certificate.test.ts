@@ -92,7 +92,7 @@ describe("住民票記載事項証明書 (住民基本台帳法 第12条第1項)
     expect(f).toContain("性別女");
     expect(f).toContain("住所神奈川県三浦郡葉山町長柄100番地長柄荘2号室");
     expect(f).toContain(STATEMENT);
-    expect(f).toContain(flat(`神奈川県葉山町長 ${MAYOR}`));
+    expect(f).toContain(flat(`神奈川県三浦郡葉山町長 ${MAYOR}`));
     expect(text).toContain(`証明書番号 ${response.headers["x-kyodo-certificate-serial"]}`);
     for (const absent of ["本籍", "世帯主", "前住所", "個人番号", NUMBER, "記載事項の基準日"]) expect(f).not.toContain(absent);
   });

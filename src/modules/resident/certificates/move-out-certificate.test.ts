@@ -164,7 +164,7 @@ describe("転出証明書 (住民基本台帳法施行令 第23条・第24条)",
     expect(f).not.toContain(HEAD_NUMBER);
     expect(f).toContain("転入先の市区町村長に提出してください");
     expect(f).toContain("上記のとおり転出の届出があったことを証明する。");
-    expect(f).toContain(flat(`神奈川県葉山町長 ${MAYOR}`));
+    expect(f).toContain(flat(`神奈川県三浦郡葉山町長 ${MAYOR}`));
     expect(text).toContain(`証明書番号 ${response.headers["x-kyodo-certificate-serial"]}`);
   });
 

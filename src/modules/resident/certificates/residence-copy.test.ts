@@ -167,7 +167,7 @@ describe("住民票の写し (住民基本台帳法 第12条): one person, by th
     expect(f).not.toContain(ICHIRO_NUMBER);
     expect(f).not.toContain("𠮷子");
     expect(f).toContain("この写しは、住民票の原本と相違ないことを証明する。");
-    expect(f).toContain(flat(`神奈川県葉山町長 ${MAYOR}`));
+    expect(f).toContain(flat(`神奈川県三浦郡葉山町長 ${MAYOR}`));
     expect(f).toContain(formatWareki(todayInJapan()));
     expect(text).toContain(`証明書番号 ${serial}`);
   });
