@@ -68,6 +68,8 @@ export async function buildApp(platform: Platform, options: HttpOptions): Promis
         imgSrc: ["'self'", "data:"],
         fontSrc: ["'self'", "data:"],
         connectSrc: ["'self'"],
+        // The certificate screen shows the PDF it fetched in a frame, from a blob: URL.
+        frameSrc: ["'self'", "blob:"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
