@@ -122,8 +122,13 @@ export function pdfText(pdf: Buffer, name: string, page?: number): string {
   return execFileSync("pdftotext", ["-raw", "-enc", "UTF-8", ...pages, file, "-"]).toString("utf8");
 }
 
-/** The text without any white space (names carry an ideographic space; lines wrap in cells). */
-export const flat = (text: string): string => text.replace(/\s+/gu, "");
+/**
+ * The text without any white space (names carry an ideographic space; lines wrap in cells),
+ * with full-width digits read as ASCII: addresses print theirs full-width (printed-values.ts),
+ * dates in ASCII, and the tests compare the facts. residence-copy.test.ts checks the width.
+ */
+export const flat = (text: string): string =>
+  text.replace(/\s+/gu, "").replace(/[０-９]/gu, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/(?<=[0-9])－(?=[0-9])/gu, "-");
 
 /** Draws every page of a PDF written by pdfText as PNG (80 dpi) for a person to look at. */
 export function renderPages(name: string): string[] {

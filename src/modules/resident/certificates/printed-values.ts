@@ -2,6 +2,7 @@
 // their 方書 after an ideographic space, names exactly as stored (kanji with any IVS — never
 // normalised, see person-record.ts), the removal reason of a 除票 in the registry's words.
 import { formatWareki } from "../../../lib/wareki.ts";
+import { fullWidthDigits } from "../../../platform/documents/line-breaking.ts";
 import type { ChangeKind } from "../change-kind.ts";
 import { CHANGE_KIND_NAMES_JA } from "../change-kind.ts";
 import type { RemovalReason, Sex } from "../person-record.ts";
@@ -18,9 +19,12 @@ export function wareki(date: string): string {
   return formatWareki(date);
 }
 
-/** 住所 followed by its 方書, as one line. */
+/**
+ * 住所 followed by its 方書, as one line, with its digits in one width (full-width, as the
+ * registry's forms print them): stored 「堀内2135番地　ハイツ１０1」 prints 「堀内２１３５番地　ハイツ１０１」.
+ */
 export function printedAddress(address: string, addressLine2: string | null): string {
-  return addressLine2 ? `${address}${IDEOGRAPHIC_SPACE}${addressLine2}` : address;
+  return fullWidthDigits(addressLine2 ? `${address}${IDEOGRAPHIC_SPACE}${addressLine2}` : address);
 }
 
 /**

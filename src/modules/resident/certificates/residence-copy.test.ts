@@ -170,6 +170,9 @@ describe("住民票の写し (住民基本台帳法 第12条): one person, by th
     expect(f).toContain(flat(`神奈川県三浦郡葉山町長 ${MAYOR}`));
     expect(f).toContain(formatWareki(todayInJapan()));
     expect(text).toContain(`証明書番号 ${serial}`);
+    // An address prints its digits in one width, whatever width they were stored in.
+    expect(text.replace(/\s+/gu, "")).toContain("前住所神奈川県三浦郡葉山町堀内２１３５番地葉山ハイツ１０１");
+    expect(text).not.toMatch(/堀内2135|ハイツ101/u);
   });
 
   it("records the options without personal data, under the person's addressee subject", async () => {
