@@ -21,7 +21,7 @@ export function wareki(date: string): string {
 
 /**
  * 住所 followed by its 方書, as one line, with its digits in one width (full-width, as the
- * registry's forms print them): stored 「堀内2135番地　ハイツ１０1」 prints 「堀内２１３５番地　ハイツ１０１」.
+ * registry's forms print them): stored 「堀内2135番地 ハイツ１０1」 prints 「堀内２１３５番地 ハイツ１０１」.
  */
 export function printedAddress(address: string, addressLine2: string | null): string {
   return fullWidthDigits(addressLine2 ? `${address}${IDEOGRAPHIC_SPACE}${addressLine2}` : address);
