@@ -146,8 +146,8 @@ export function drawCertification(doc: A4Document, certifier: Certifier, date: s
   const right = doc.right - mm(14);
   doc.textAt(line, doc.left, y, { size, align: "right", width: right - doc.left, characterSpacing: 1 });
   const { pdf } = doc;
-  // Centred on the last character of the line.
-  const x = right - size * 0.6 - seal / 2;
+  // Its left edge on the middle of the last character: the name stays readable, the seal overlaps it.
+  const x = right - size * 0.6;
   const top = y + size / 2 - seal / 2;
   pdf.save();
   if (certifier.seal?.mediaType === "image/svg+xml") {

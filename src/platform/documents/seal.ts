@@ -142,21 +142,24 @@ export function demoSealSvg(font: DocumentFont, municipalityName: string): strin
   const columns = text.length <= 4 ? 2 : 3;
   const rows = Math.ceil(text.length / columns);
   const side = 100;
-  const inner = 84;
-  const cell = inner / Math.max(columns, rows);
-  const paths: string[] = [];
+  const inner = 82;
+  const cellWidth = inner / columns;
+  const cellHeight = inner / rows;
+  const glyphs: string[] = [];
   text.forEach((c, i) => {
     const column = Math.floor(i / rows);
     const row = i % rows;
-    const cx = side - 8 - cell * (column + 0.5);
-    const cy = 8 + cell * (row + 0.5);
-    paths.push(wordOutline(font, c, cell * 1.02, cx, cy - cell * 0.02));
+    const cx = side - 9 - cellWidth * (column + 0.5);
+    const cy = 9 + cellHeight * (row + 0.5);
+    // Drawn as wide as the cell, then stretched to its height, as seal script fills its square.
+    const k = cellHeight / cellWidth;
+    glyphs.push(`<path transform="matrix(1 0 0 ${k.toFixed(4)} 0 ${(cy * (1 - k)).toFixed(2)})" d="${wordOutline(font, c, cellWidth * 1.04, cx, cy)}"/>`);
   });
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}" width="${side}" height="${side}">`,
     `<rect x="2" y="2" width="96" height="96" rx="3" fill="none" stroke="${SEAL_RED}" stroke-width="4"/>`,
     `<rect x="6.5" y="6.5" width="87" height="87" rx="1" fill="none" stroke="${SEAL_RED}" stroke-width="1.2"/>`,
-    `<path fill="${SEAL_RED}" d="${paths.join("")}"/>`,
+    `<g fill="${SEAL_RED}">${glyphs.join("")}</g>`,
     "</svg>",
   ].join("");
 }
