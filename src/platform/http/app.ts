@@ -67,8 +67,8 @@ export async function buildApp(platform: Platform, options: HttpOptions): Promis
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", "data:"],
         fontSrc: ["'self'", "data:"],
-        connectSrc: ["'self'"],
-        // The certificate screen shows the PDF it fetched in a frame, from a blob: URL.
+        connectSrc: ["'self'", "blob:"],
+        // The certificate screen shows the PDF it fetched in a frame, from a blob: URL (and reads it back to save it).
         frameSrc: ["'self'", "blob:"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
