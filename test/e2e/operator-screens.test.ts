@@ -46,7 +46,7 @@ describe("operator web UI", () => {
     for (const t of DEMO_TENANTS) expect(header).not.toContain(t.name);
     expect(header).not.toContain("神奈川県");
     expect(await page.getByTestId("user-name").textContent()).toBe(DEMO_OPERATOR.displayName);
-    expect(await navigationLabels(page)).toEqual(["団体一覧", "フィット&ギャップ", "連携状況", "ジョブ", "支援措置の状況", "監査ログ検証"]);
+    expect(await navigationLabels(page)).toEqual(["団体一覧", "フィット&ギャップ", "連携状況", "ジョブ", "支援措置の状況", "監査ログ検証", "ログイン試行の制限"]);
 
     const rows = page.getByTestId("tenant-table").locator("tbody tr");
     await rows.first().waitFor();
@@ -82,6 +82,8 @@ describe("operator web UI", () => {
     const status = page.locator("#tenant-id-status");
     await expect.poll(() => status.textContent()).toBe("神奈川県 箱根町（ハコネマチ）");
     await page.getByLabel("人口").fill("11000");
+    await page.getByLabel("管理者のログインID").fill("hakone.admin");
+    await page.getByLabel("管理者の氏名").fill("箱根 管理者");
     await page.getByRole("button", { name: "追加する" }).click();
     await page.getByText("箱根町（143821）を追加しました。").waitFor();
     await expect.poll(() => rows.count()).toBe(DEMO_TENANTS.length + 1);
@@ -109,6 +111,12 @@ describe("operator web UI", () => {
     await page.getByRole("button", { name: "追加する" }).click();
     expect(await codeError.textContent()).toContain("この団体は既に登録されています");
     expect(await tenantCount()).toBe(DEMO_TENANTS.length + 1);
+  });
+
+  it("the operator sees operators' and sources' log-in throttles on a screen of its own", async () => {
+    await openScreen(page, "ログイン試行の制限");
+    await page.getByRole("heading", { name: "ログイン試行の制限" }).first().waitFor();
+    await screenshot(page, "13c-operator-login-throttles");
   });
 
   it("the operator verifies the audit log and sees an intact chain", async () => {

@@ -34,6 +34,9 @@ import { ResidentCertificateScreen } from "./screens/resident-certificate-screen
 import { ProtectionMeasuresScreen } from "./screens/protection-measures-screen.tsx";
 import { ProtectionReleasesScreen } from "./screens/protection-releases-screen.tsx";
 import { OperatorProtectionScreen } from "./screens/operator-protection-screen.tsx";
+import { OperatorLoginThrottlesScreen } from "./platform/identity/operator-login-throttles-screen.tsx";
+import { PasswordChangeScreen } from "./platform/identity/password-change-screen.tsx";
+import "./platform/identity/identity.css";
 import { createProtectionWatch, type ProtectionWatch } from "./protection-watch.ts";
 import { readsProtection } from "./protection-roles.ts";
 import { ProtectionWarning } from "./components/protection-banner.tsx";
@@ -64,6 +67,8 @@ const VIEWS: Record<string, () => ReactElement> = {
   "/operator/jobs": OperatorJobsScreen,
   "/operator/protection": OperatorProtectionScreen,
   "/operator/audit-verify": AuditVerifyScreen,
+  "/operator/login-throttles": OperatorLoginThrottlesScreen,
+  "/account/password": PasswordChangeScreen,
 };
 
 type State = { phase: "loading" } | { phase: "login"; notice: string | null } | { phase: "ready"; session: Session };
@@ -165,6 +170,11 @@ function Shell({ session, onLogout, watch }: { session: Session; onLogout(): Pro
       <div className="app-layout">
         <SideNavigation screens={screensFor(session)} currentPath={menuPathAt(session, path)} />
         <main className="page" id="main">
+          {session.kind === "staff" ? (
+            <p className="account-links">
+              <Link href="/account/password">パスワード変更</Link>
+            </p>
+          ) : null}
           <ProtectionWarning watch={watch} path={path} revealed={readsProtection(session)} />
           {logoutProblem ? <Notice kind="error">{logoutProblem}</Notice> : null}
           {View ? <View /> : path === "/" ? null : <Unavailable path={path} session={session} />}

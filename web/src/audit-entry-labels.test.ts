@@ -9,6 +9,30 @@ describe("audit entries in Japanese", () => {
     expect(actionLabel("resident.moved-in")).toBe("resident.moved-in");
   });
 
+  it("every action of accounts, log-in throttles and the audit log itself has a label; the retired lock does not", () => {
+    const actions = [
+      "identity.login-throttled",
+      "identity.login-throttles-listed",
+      "identity.login-throttle-cleared",
+      "identity.login-refused",
+      "identity.roles-changed",
+      "identity.staff-disabled",
+      "identity.staff-enabled",
+      "identity.password-reset",
+      "identity.password-set",
+      "identity.password-changed",
+      "identity.password-change-failed",
+      "identity.account-activated",
+      "identity.administrator-issued",
+      "identity.administrator-reset",
+      "audit.searched",
+      "audit.alerts-listed",
+      "audit.alert-acknowledged",
+    ];
+    for (const action of actions) expect(actionLabel(action), action).not.toBe(action);
+    expect(actionLabel("identity.login-refused-locked")).toBe("identity.login-refused-locked");
+  });
+
   it("staff are shown by name, or by a short id when the name is unknown", () => {
     expect(actorLabel("staff:0b6f0c7e-1111-4222-8333-944455556666", names)).toBe("管理 太郎（admin）");
     expect(actorLabel("staff:9a8b7c6d-0000-4000-8000-000000000000", names)).toBe("職員（9a8b7c6d）");

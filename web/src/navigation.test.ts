@@ -25,7 +25,14 @@ describe("navigation by role", () => {
   });
 
   it("an operator sees the operator screens and no municipality screens", () => {
-    expect(labels(operator)).toEqual(["団体一覧", "フィット&ギャップ", "連携状況", "ジョブ", "支援措置の状況", "監査ログ検証"]);
+    expect(labels(operator)).toEqual(["団体一覧", "フィット&ギャップ", "連携状況", "ジョブ", "支援措置の状況", "監査ログ検証", "ログイン試行の制限"]);
+  });
+
+  it("every staff member may change their own password, from a link rather than the menu; operators may not", () => {
+    expect(screenAt(staff({}), "/account/password")?.label).toBe("パスワード変更");
+    expect(labels(staff({ platform: ["admin"] }))).not.toContain("パスワード変更");
+    expect(screenAt(operator, "/account/password")).toBeNull();
+    expect(screenAt(operator, "/operator/login-throttles")?.label).toBe("ログイン試行の制限");
   });
 
   it("支援措置 is shown only to its own roles: 閲覧 and 更新 see the measures, 管理 also the releases to approve", () => {

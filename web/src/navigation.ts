@@ -43,6 +43,8 @@ export const SCREENS: readonly ScreenEntry[] = [
   { path: "/protection/measures", label: "支援措置", allows: readsProtection },
   { path: "/protection/releases", label: "支援措置 解除承認", allows: approvesReleases },
   { path: "/settings", label: "設定", allows: isStaff },
+  // One's own password: reached from the link above every staff screen, not from the menu.
+  { path: "/account/password", label: "パスワード変更", allows: isStaff, parent: "/" },
   { path: "/staff", label: "職員管理", allows: isPlatformAdmin },
   { path: "/events", label: "連携状況", allows: isPlatformAdmin },
   { path: "/jobs", label: "ジョブ", allows: isPlatformAdmin },
@@ -53,6 +55,7 @@ export const SCREENS: readonly ScreenEntry[] = [
   { path: "/operator/jobs", label: "ジョブ", allows: isOperator },
   { path: "/operator/protection", label: "支援措置の状況", allows: isOperator },
   { path: "/operator/audit-verify", label: "監査ログ検証", allows: isOperator },
+  { path: "/operator/login-throttles", label: "ログイン試行の制限", allows: isOperator },
 ];
 
 /** The screens of the menu this session may open. */

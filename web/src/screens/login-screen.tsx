@@ -1,10 +1,13 @@
 // ログイン画面: the municipality (or 運用事業者 for platform operators), log-in ID and password.
-// Errors come from the server's problem title_ja (wrong password, lock-out, unknown municipality).
+// Errors come from the server's problem title_ja (wrong password, throttling, unknown municipality).
+// With an activation code or a one-time password the server answers password-change-required:
+// the form then asks for the holder's own password, twice, and logs in with both (ADR 0020).
 import { useEffect, useState, type FormEvent } from "react";
 import { ApiProblem, type ApiClient } from "../api-client.ts";
 import type { Session } from "../session.ts";
 import { Notice } from "../components/notice.tsx";
 import { SelectField, TextField } from "../components/form-field.tsx";
+import { checkNewPassword, MIN_PASSWORD_LENGTH } from "../staff-account-rules.ts";
 
 interface TenantSummary {
   id: string;
@@ -17,7 +20,7 @@ const OPERATOR = "operator";
 /** The last municipality chosen on this browser: a terminal usually serves one municipality. */
 const LAST_TENANT_KEY = "kyodo.lastTenant";
 
-type Field = "tenant" | "loginId" | "password";
+type Field = "tenant" | "loginId" | "password" | "newPassword";
 
 export function LoginScreen({ api, notice, onLoggedIn }: { api: ApiClient; notice: string | null; onLoggedIn(session: Session): void }) {
   const [tenants, setTenants] = useState<TenantSummary[] | null>(null);
@@ -25,6 +28,10 @@ export function LoginScreen({ api, notice, onLoggedIn }: { api: ApiClient; notic
   const [tenant, setTenant] = useState("");
   const [loginId, setLoginId] = useState("");
   const [password, setPassword] = useState("");
+  // Set once the server asked for a password of the holder's own in place of a temporary one.
+  const [choosing, setChoosing] = useState(false);
+  const [newPassword, setNewPassword] = useState("");
+  const [newPasswordAgain, setNewPasswordAgain] = useState("");
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
@@ -50,6 +57,10 @@ export function LoginScreen({ api, notice, onLoggedIn }: { api: ApiClient; notic
     if (!tenant) missing.tenant = "団体を選択してください";
     if (!loginId.trim()) missing.loginId = "ログインIDを入力してください";
     if (!password) missing.password = "パスワードを入力してください";
+    if (choosing) {
+      const bad = checkNewPassword(newPassword, newPasswordAgain);
+      if (bad) missing.newPassword = bad;
+    }
     setErrors(missing);
     setProblem(null);
     if (Object.keys(missing).length) {
@@ -58,13 +69,28 @@ export function LoginScreen({ api, notice, onLoggedIn }: { api: ApiClient; notic
     }
     setSending(true);
     try {
-      const body = tenant === OPERATOR ? { loginId: loginId.trim(), password } : { tenantId: tenant, loginId: loginId.trim(), password };
+      const credentials = { loginId: loginId.trim(), password, ...(choosing ? { newPassword } : {}) };
+      const body = tenant === OPERATOR ? credentials : { tenantId: tenant, ...credentials };
       const session = await api.send<Session>("POST", "/api/session", body);
       window.localStorage.setItem(LAST_TENANT_KEY, tenant);
       onLoggedIn(session);
     } catch (error) {
       setSending(false);
+      if (error instanceof ApiProblem && error.code === "password-change-required") {
+        setChoosing(true);
+        setProblem(null);
+        window.setTimeout(() => document.getElementById("newPassword")?.focus());
+        return;
+      }
+      if (error instanceof ApiProblem && error.code === "password-rejected") {
+        setErrors({ newPassword: error.titleJa });
+        document.getElementById("newPassword")?.focus();
+        return;
+      }
       setPassword("");
+      setChoosing(false);
+      setNewPassword("");
+      setNewPasswordAgain("");
       setProblem(error instanceof ApiProblem ? error.titleJa : "ログインできませんでした");
       document.getElementById("password")?.focus();
     }
@@ -113,15 +139,42 @@ export function LoginScreen({ api, notice, onLoggedIn }: { api: ApiClient; notic
             <TextField
               id="password"
               label="パスワード"
+              hint="初回ログインでは、管理者から渡された有効化コード（仮パスワード）を入力します"
               type="password"
               value={password}
               onValue={setPassword}
               required
               autoComplete="current-password"
               error={errors.password}
+              readOnly={choosing}
             />
+            {choosing ? (
+              <>
+                <Notice kind="info">仮パスワード（有効化コード）でログインしました。ご自身のパスワードを設定してください。</Notice>
+                <TextField
+                  id="newPassword"
+                  label="新しいパスワード"
+                  hint={`${MIN_PASSWORD_LENGTH}文字以上。ログインID・氏名・団体名を含むもの、よく使われるものは使えません`}
+                  type="password"
+                  value={newPassword}
+                  onValue={setNewPassword}
+                  required
+                  autoComplete="new-password"
+                  error={errors.newPassword}
+                />
+                <TextField
+                  id="newPasswordAgain"
+                  label="新しいパスワード（確認）"
+                  type="password"
+                  value={newPasswordAgain}
+                  onValue={setNewPasswordAgain}
+                  required
+                  autoComplete="new-password"
+                />
+              </>
+            ) : null}
             <button type="submit" className="button button--primary" disabled={sending}>
-              {sending ? "ログインしています…" : "ログイン"}
+              {sending ? "ログインしています…" : choosing ? "パスワードを設定してログイン" : "ログイン"}
             </button>
           </form>
         )}

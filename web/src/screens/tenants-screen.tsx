@@ -1,10 +1,14 @@
 // 団体一覧 (operators): every municipality on the platform with its prefecture, consortia (一部事務
-// 組合・町村会), staff count and status, and 団体の追加 with the 全国地方公共団体コード master it checks against.
+// 組合・町村会), staff count and status; 団体の追加 with the 全国地方公共団体コード master it checks against
+// and the town's first administrator, whose activation code is shown once; and the reset of a
+// town's last administrator (ADR 0020).
 import { useState } from "react";
 import { useApiData } from "../use-api-data.ts";
 import { Page } from "../components/page.tsx";
 import { Notice } from "../components/notice.tsx";
-import { TenantCreateForm } from "./tenant-create-form.tsx";
+import { TenantCreateForm, type OnboardedTenant } from "./tenant-create-form.tsx";
+import { AdministratorForm } from "../platform/identity/administrator-form.tsx";
+import { TemporaryPasswordNotice } from "../platform/identity/temporary-password-notice.tsx";
 
 interface TenantDetail {
   id: string;
@@ -41,7 +45,8 @@ const STATUS_LABELS: Record<string, { label: string; tone: string }> = {
 export function TenantsScreen() {
   const tenants = useApiData<TenantDetail[]>("/api/operator/tenants");
   const master = useApiData<MasterVersion>("/api/operator/municipality-master");
-  const [added, setAdded] = useState<{ id: string; name: string } | null>(null);
+  const [added, setAdded] = useState<OnboardedTenant | null>(null);
+  const [resetting, setResetting] = useState<{ id: string; name: string } | null>(null);
 
   return (
     <Page title="団体一覧" lead="このプラットフォームを利用している団体（地方公共団体）です。">
@@ -49,6 +54,17 @@ export function TenantsScreen() {
         <Notice kind="success">
           {added.name}（{added.id}）を追加しました。
         </Notice>
+      ) : null}
+      {added?.administrator ? (
+        <TemporaryPasswordNotice
+          who={`${added.name}の管理者 ${added.administrator.account.displayName}`}
+          issued={{
+            loginId: added.administrator.account.loginId,
+            temporaryPassword: added.administrator.activationCode,
+            expiresAt: added.administrator.expiresAt,
+            kind: "activation",
+          }}
+        />
       ) : null}
       <section className="section" aria-labelledby="tenant-list">
         <h2 className="section__title" id="tenant-list">
@@ -72,6 +88,9 @@ export function TenantsScreen() {
                     職員数
                   </th>
                   <th scope="col">状態</th>
+                  <th scope="col">
+                    <span className="visually-hidden">操作</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -91,6 +110,11 @@ export function TenantsScreen() {
                       <td>
                         <span className={`status status--${status.tone}`}>{status.label}</span>
                       </td>
+                      <td>
+                        <button type="button" className="button button--small" onClick={() => setResetting({ id: t.id, name: t.name })}>
+                          管理者の再設定
+                        </button>
+                      </td>
                     </tr>
                   );
                 })}
@@ -101,6 +125,14 @@ export function TenantsScreen() {
           <p className="muted">読み込み中…</p>
         ) : null}
       </section>
+      {resetting ? (
+        <section className="section" aria-labelledby="administrator-reset">
+          <h2 className="section__title" id="administrator-reset">
+            {resetting.name}の管理者の再設定
+          </h2>
+          <AdministratorForm key={resetting.id} tenant={resetting} />
+        </section>
+      ) : null}
       <section className="section" aria-labelledby="tenant-create">
         <h2 className="section__title" id="tenant-create">
           団体の追加
