@@ -15,11 +15,16 @@
 //  - The death or 転出 of a 世帯主 whose household keeps members must name the new head in the
 //    same change (`relationships`), else household-has-head refuses it.
 //  - 職権修正 cannot change status or household (those are 異動 of their own kinds).
+//  - 住民票コード: designated codes (a standard layout; a demo pool in demo towns), one written at a
+//    person's first registration and kept for life (resident-code.ts).
 //  - 個人番号: see my-number-vault.ts (env KYODO_MY_NUMBER_KEY; a public development key outside
 //    production; revealed only to 管理 (resident:admin), always audited).
 import type { BusinessModule } from "../../platform/contract.ts";
 import { createResidentCertificates } from "./certificates/index.ts";
 import { residentLayouts } from "./layout/index.ts";
+import { todayInJapan } from "../../platform/addressee/calendar-date.ts";
+import { residentCodeLayout } from "./resident-code-layout.ts";
+import { seedDemoResidentCodes } from "./resident-code.ts";
 import { seedResidentDemo } from "./demo/index.ts";
 import { createMyNumberVault, myNumberKeyFromEnv, type MyNumberKeyProvider, type MyNumberVault } from "./my-number-vault.ts";
 import { residentRoutes } from "./routes.ts";
@@ -48,9 +53,11 @@ export function createResidentModule(options: ResidentModuleOptions = {}): Resid
       residentRoutes(app, platform, vault);
     },
     certificates: createResidentCertificates({ vault }),
-    layouts: residentLayouts,
+    layouts: [...residentLayouts, residentCodeLayout],
     demo: async (platform, tenantId, seed) => {
       await seedResidentDemo(platform, tenantId, { seed });
+      // Demo 住民票コード for every demo person, the registry just seeded or one seeded before.
+      await platform.db.withTenant(tenantId, (tx) => seedDemoResidentCodes(tx, seed, todayInJapan()), "system:demo");
     },
     vault,
   };

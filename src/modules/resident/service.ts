@@ -22,6 +22,7 @@ import { changedFields, PERSON_FIELDS, type PersonField } from "./person-record.
 import { projectionRow, saveProjection } from "./projection.ts";
 import { allocateHouseholdNumber, insertChange, insertEntry, insertHousehold, insertPerson, lockJournal } from "./queries.ts";
 import { RegistryState } from "./registry-state.ts";
+import { assignResidentCode } from "./resident-code.ts";
 import { refusal, type RuleContext } from "./rules/rule.ts";
 import { rulesFor } from "./rules/rule-table.ts";
 import type { ChangeView } from "./change-view.ts";
@@ -102,6 +103,8 @@ export async function recordChange(tx: Tx, deps: ResidentDeps, request: ChangeRe
     const last = previous && compareEntries(previous, entry) > 0 ? previous : entry;
     await saveProjection(tx, projectionRow(p.personId, number, p.latestAfter, last));
     if (p.myNumber !== undefined) await deps.vault.store(tx, p.personId, p.myNumber, plan.changeId);
+    // 住民票コード at the first registration, kept for life (resident-code.ts, 住基法 第30条の3).
+    if (p.isRegistration) await assignResidentCode(tx, p.personId, plan.changeId);
     if (!p.isRegistration && p.latestBefore) await syncAddressee(registry, tx, plan, p, number);
   }
 
