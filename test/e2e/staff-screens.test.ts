@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { DEMO_PASSWORD, DEMO_STAFF } from "../../src/platform/demo/seed.ts";
+import { auditVerifyJob } from "../../src/platform/audit/verify-job.ts";
 import {
   launchChromium,
   logIn,
@@ -263,5 +264,20 @@ describe("staff web UI of a municipality", () => {
     await page.getByLabel("パスワード").fill(DEMO_PASSWORD);
     await page.getByLabel("パスワード").press("Enter");
     await page.getByRole("heading", { name: "監査ログ" }).waitFor();
+  });
+
+  it("an entry edited in the database raises an alert on the audit log, for the town's administrator, until acknowledged", async () => {
+    await server.platform.db.owner.query("UPDATE audit_log SET purpose = '改ざん' WHERE tenant_id = '143014' AND seq = 1");
+    const log = { error: () => {}, info: () => {}, warn: () => {} } as never;
+    await expect(auditVerifyJob.run({ tenantId: "platform", platform: server.platform, log })).rejects.toThrow(/chain 143014, entry 1/);
+    page = await freshPage();
+    await logIn(page, HAYAMA, "admin", DEMO_PASSWORD);
+    await openScreen(page, "監査ログ");
+    const alerts = page.getByTestId("audit-alerts");
+    await alerts.waitFor();
+    expect(await alerts.textContent()).toContain("第1件の記録の内容が書き換えられています");
+    await screenshot(page, "09-audit-alert");
+    await alerts.getByRole("button", { name: "確認した" }).click();
+    await expect.poll(() => alerts.count()).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 // 監査ログ: the municipality's audit entries, newest first, a page at a time (who, what, on whom,
-// for what purpose, when). Staff ids are shown as names from the staff list.
+// for what purpose, when, and what changed). Staff ids are shown as names from the staff list.
+// An alert of a broken chain stands above the list until acknowledged.
 import { useMemo, useState } from "react";
 import { useApp } from "../app-context.ts";
 import { useApiData } from "../use-api-data.ts";
@@ -9,6 +10,7 @@ import { formatDateTimeJa } from "../date-format.ts";
 import { Page } from "../components/page.tsx";
 import { Notice } from "../components/notice.tsx";
 import type { StaffAccount } from "./staff-screen.tsx";
+import { AuditAlertsBanner } from "../platform/audit/audit-alerts-banner.tsx";
 
 interface AuditEntry {
   seq: string;
@@ -17,6 +19,16 @@ interface AuditEntry {
   action: string;
   subject: string | null;
   purpose: string | null;
+  detail?: Record<string, unknown>;
+}
+
+/** The entry's detail in a line: what changed (roles, a reason, a setting …), as recorded. */
+function detailText(detail: Record<string, unknown> | undefined): string {
+  if (!detail) return "";
+  return Object.entries(detail)
+    .filter(([, v]) => v !== null && v !== undefined && !(typeof v === "object" && Object.keys(v as object).length === 0))
+    .map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`)
+    .join("　");
 }
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -44,6 +56,7 @@ export function AuditLogScreen() {
       title="監査ログ"
       lead={`${session.tenant ? municipalityLabel(session.tenant) : ""}の操作の記録です（新しい順）。記録は改ざんを検知できる形で保存され、変更・削除できません。`}
     >
+      <AuditAlertsBanner />
       {entries.problem ? <Notice kind="error">{entries.problem.titleJa}</Notice> : null}
       <section className="section" aria-label="監査ログの一覧">
         <div className="table-wrap">
@@ -58,6 +71,7 @@ export function AuditLogScreen() {
                 <th scope="col">操作</th>
                 <th scope="col">対象</th>
                 <th scope="col">目的</th>
+                <th scope="col">内容</th>
               </tr>
             </thead>
             <tbody>
@@ -71,11 +85,12 @@ export function AuditLogScreen() {
                   </td>
                   <td>{e.subject ? actorLabel(e.subject, names) : <span className="muted">―</span>}</td>
                   <td>{e.purpose ?? <span className="muted">―</span>}</td>
+                  <td className="audit-detail">{detailText(e.detail)}</td>
                 </tr>
               ))}
               {!entries.loading && !shown.length && !entries.problem ? (
                 <tr>
-                  <td colSpan={5}>記録はありません。</td>
+                  <td colSpan={6}>記録はありません。</td>
                 </tr>
               ) : null}
             </tbody>
