@@ -10,6 +10,7 @@ import { events } from "./events/index.ts";
 import { jobsArea } from "./jobs/index.ts";
 import { layoutsArea } from "./layouts/index.ts";
 import { addresseeArea } from "./addressee/index.ts";
+import { addressArea } from "./address/index.ts";
 import { documentsArea } from "./documents/index.ts";
 import { protectionArea } from "./protection/index.ts";
 
@@ -22,6 +23,7 @@ export function platformAreas(policy: SessionPolicy): AreaDefinition[] {
     settingsArea,
     events,
     addresseeArea,
+    addressArea,
     jobsArea,
     documentsArea,
     protectionArea,

@@ -7,6 +7,7 @@ import { compareEntries, foldPerson, type JournalEntry } from "./fold.ts";
 import type { PersonRecord } from "./person-record.ts";
 import { allPersons, deleteProjection, entriesOf, upsertCurrent, type CurrentRow } from "./queries.ts";
 import { searchKey } from "./search-keys.ts";
+import { townSearchKey } from "../../platform/address/index.ts";
 
 export function projectionRow(
   personId: string,
@@ -24,6 +25,7 @@ export function projectionRow(
     kanaKey: searchKey(`${record.familyNameKana}${record.givenNameKana}`),
     givenKanaKey: searchKey(record.givenNameKana),
     addressKey: searchKey(`${record.address}${record.addressLine2 ?? ""}`),
+    townKey: townSearchKey(`${record.address}${record.addressLine2 ?? ""}`),
     birthDate: record.birthDate,
     status: record.status,
     removalDate: record.removalDate,

@@ -179,6 +179,8 @@ export interface CurrentRow {
   kanaKey: string;
   givenKanaKey: string;
   addressKey: string;
+  /** The address from the 町字 on (address-search.ts townKey). */
+  townKey: string;
   birthDate: string;
   status: string;
   removalDate: string | null;
@@ -188,17 +190,17 @@ export interface CurrentRow {
 
 export const upsertCurrent = (r: CurrentRow): QueryConfig => ({
   text: `INSERT INTO resident_current (tenant_id, person_id, addressee_number, household_id, record, name_key, given_name_key,
-           kana_key, given_kana_key, address_key, birth_date, status, removal_date, last_effective_date, last_seq)
-         VALUES (${TENANT}, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+           kana_key, given_kana_key, address_key, birth_date, status, removal_date, last_effective_date, last_seq, town_key)
+         VALUES (${TENANT}, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
          ON CONFLICT (tenant_id, person_id) DO UPDATE SET
            household_id = EXCLUDED.household_id, record = EXCLUDED.record, name_key = EXCLUDED.name_key,
            given_name_key = EXCLUDED.given_name_key, kana_key = EXCLUDED.kana_key, given_kana_key = EXCLUDED.given_kana_key,
-           address_key = EXCLUDED.address_key, birth_date = EXCLUDED.birth_date, status = EXCLUDED.status,
+           address_key = EXCLUDED.address_key, town_key = EXCLUDED.town_key, birth_date = EXCLUDED.birth_date, status = EXCLUDED.status,
            removal_date = EXCLUDED.removal_date, last_effective_date = EXCLUDED.last_effective_date,
            last_seq = EXCLUDED.last_seq, updated_at = now()`,
   values: [
     r.personId, n(r.addresseeNumber), r.householdId, JSON.stringify(r.record), r.nameKey, r.givenNameKey, r.kanaKey,
-    r.givenKanaKey, r.addressKey, r.birthDate, r.status, r.removalDate, r.lastEffectiveDate, r.lastSeq,
+    r.givenKanaKey, r.addressKey, r.birthDate, r.status, r.removalDate, r.lastEffectiveDate, r.lastSeq, r.townKey,
   ],
 });
 
@@ -215,6 +217,9 @@ export const sameResidents = (kanaKey: string, birthDate: string, addressKey: st
 export interface SearchFilters {
   nameKey: string | null;
   birthDate: string | null;
+  /** The start of the address from the 町字 on (platform/address townSearchKey), matched against town_key. */
+  townKey: string | null;
+  /** The start of the whole address (search-keys.ts), matched against address_key: 「神奈川県」 finds every address in it. */
   addressKey: string | null;
   householdId: string | null;
   householdNumber: string | null;
@@ -251,7 +256,7 @@ export const searchCurrent = (f: SearchFilters, limit: number, offset: number): 
            FROM resident_current m
            WHERE ($1::text IS NULL OR ${["m.kana_key", "m.given_kana_key", "m.name_key", "m.given_name_key"].map((c) => startsWith(c, "$1", "$10")).join(" OR ")})
              AND ($2::date IS NULL OR m.birth_date = $2)
-             AND ($3::text IS NULL OR ${startsWith("m.address_key", "$3", "$11")})
+             AND ($3::text IS NULL OR ${startsWith("m.address_key", "$3", "$11")} OR ${startsWith("m.town_key", "$12", "$13")})
              AND ($4::uuid IS NULL OR m.household_id = $4)
              AND ($5::bigint IS NULL OR m.household_id IN (SELECT household_id FROM resident_household WHERE household_number = $5))
              AND ($6 OR m.status = 'resident' OR m.removal_date > $7::date)
@@ -272,6 +277,8 @@ export const searchCurrent = (f: SearchFilters, limit: number, offset: number): 
     offset,
     f.nameKey === null ? null : prefixEnd(f.nameKey),
     f.addressKey === null ? null : prefixEnd(f.addressKey),
+    f.townKey,
+    f.townKey === null ? null : prefixEnd(f.townKey),
   ],
 });
 

@@ -1,6 +1,6 @@
 // 住民検索 (search): over the projection, by name in kanji or カナ (width- and kana-insensitive:
 // ﾀﾅｶ = タナカ = たなか; matching the start of the full name, the 氏 or the 名), birth date, the
-// start of the address, household; paged. 除票 (records removed on or before today) only when
+// address from its 町字 on (with or without the 都道府県・市区町村 typed), household; paged. 除票 (records removed on or before today) only when
 // asked; a 転出 whose 転出予定日 is still ahead is a resident until then.
 import type { Tx } from "../../platform/db/database.ts";
 import { formatAddresseeNumber } from "../../platform/addressee/addressee-number.ts";
@@ -9,6 +9,7 @@ import { isResidentOn, type PersonRecord } from "./person-record.ts";
 import { searchCurrent } from "./queries.ts";
 import { RELATIONSHIPS } from "./relationship.ts";
 import { searchKey } from "./search-keys.ts";
+import { townSearchKey } from "../../platform/address/index.ts";
 
 export interface SearchCriteria {
   q?: string;
@@ -52,6 +53,13 @@ export function criteriaUsed(c: SearchCriteria): string[] {
   return (["q", "birthDate", "address", "householdId", "householdNumber"] as const).filter((k) => c[k] !== undefined && c[k] !== "");
 }
 
+/** The search key of a typed address (platform/address townSearchKey), or null when empty. */
+function townKey(text: string | undefined): string | null {
+  if (text === undefined) return null;
+  const k = townSearchKey(text);
+  return k === "" ? null : k;
+}
+
 export async function searchResidents(tx: Tx, criteria: SearchCriteria, page: number, pageSize: number): Promise<SearchPage> {
   const today = todayInJapan();
   const key = (text: string | undefined) => {
@@ -63,11 +71,14 @@ export async function searchResidents(tx: Tx, criteria: SearchCriteria, page: nu
     nameKey: key(criteria.q),
     birthDate: criteria.birthDate ?? null,
     addressKey: key(criteria.address),
+    townKey: townKey(criteria.address),
     householdId: criteria.householdId ?? null,
     householdNumber: criteria.householdNumber ? BigInt(criteria.householdNumber).toString() : null,
     includeRemoved: criteria.includeRemoved ?? false,
     today,
   };
+  // The address matches from its start (神奈川県…) or from the 町字 on: 「堀内」, 「葉山町堀内」 and
+  // 「神奈川県三浦郡葉山町堀内」 are one town key.
   const run = (limit: number, offset: number) => tx.query(searchCurrent(filters, limit, offset));
   const rows = (await run(pageSize, (page - 1) * pageSize)).rows;
   const totalRow = rows[0] ?? (page > 1 ? (await run(1, 0)).rows[0] : undefined);

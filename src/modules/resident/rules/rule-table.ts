@@ -3,6 +3,8 @@
 // violation refuses the change with its code and every field it named; nothing is written.
 import type { ChangeKind } from "../change-kind.ts";
 import { CHANGE_KINDS } from "../change-kind.ts";
+import { addressInNationalMaster } from "./address-in-national-master.ts";
+import { addressInTownMaster, IN_TOWN_ADDRESS_KINDS } from "./address-in-town-master.ts";
 import { addressMustChange } from "./address-must-change.ts";
 import { birthNotInFuture } from "./birth-not-in-future.ts";
 import { bornOnEffectiveDate } from "./born-on-effective-date.ts";
@@ -39,6 +41,7 @@ export const RULE_TABLE: readonly (readonly [ChangeRule, readonly ChangeKind[]])
   [nameCharacters, [...WITH_PERSON_FIELDS, "moved-out", "address-changed"]],
   [kanaFormat, WITH_PERSON_FIELDS],
   [postalCodeFormat, [...REGISTRATIONS, "moved-out", "address-changed", "ex-officio-correction"]],
+  [addressInNationalMaster, [...REGISTRATIONS, "moved-out", "ex-officio-correction"]],
   [myNumberCheckDigit, [...REGISTRATIONS, "ex-officio-correction"]],
   [birthNotInFuture, [...REGISTRATIONS, "ex-officio-correction"]],
   [effectiveNotAfterRecorded, except("moved-out")],
@@ -53,6 +56,7 @@ export const RULE_TABLE: readonly (readonly [ChangeRule, readonly ChangeKind[]])
   [effectiveNotBeforeBirth, except("died", "ex-officio-correction")],
   [deathNotBeforeBirth, ["died", "ex-officio-correction"]],
   [changeHasEffect, ["name-changed", "head-changed", "ex-officio-correction"]],
+  [addressInTownMaster, IN_TOWN_ADDRESS_KINDS],
   [addressMustChange, ["address-changed"]],
   [noDuplicateRegistration, REGISTRATIONS],
   [myNumberUnique, [...REGISTRATIONS, "ex-officio-correction"]],
