@@ -77,7 +77,14 @@ const CASES: [string, () => ChangeRequest, string[]][] = [
     () => moveIn([newcomer({ relationship: "lodger" })], { householdId: family.householdId, address: { address: "神奈川県三浦郡葉山町長柄1番地" }, effectiveDate: "2024-05-01", notifiedDate: "2024-05-01" }),
     ["body/address"],
   ],
+  ["address-in-national-master", () => moveIn([newcomer()], { previousAddress: { address: "東京都葉山町1番地" } }), ["body/previousAddress/address"]],
 ];
+
+/** Rules that need data this file does not load, each tested in its own file. */
+const TESTED_ELSEWHERE: Record<string, string> = {
+  // Applies only once a town has imported its 町字マスター; the town here has none.
+  "address-in-town-master": "rules/address-master.test.ts",
+};
 
 describe("異動 validation: each rule refuses with its own code, names the fields and writes nothing", () => {
   it.each(CASES)("%s", async (code, request, fields) => {
@@ -94,7 +101,8 @@ describe("異動 validation: each rule refuses with its own code, names the fiel
   it("every rule in rules/ has a case above, is in the table, and is named after its file", async () => {
     const files = fs.readdirSync(new URL("./rules/", import.meta.url)).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && !["rule.ts", "rule-table.ts"].includes(f));
     expect(RULE_TABLE.map(([rule]) => `${rule.code}.ts`).sort()).toEqual(files.sort());
-    expect(CASES.map(([code]) => code).sort()).toEqual(RULE_TABLE.map(([rule]) => rule.code).sort());
+    expect([...CASES.map(([code]) => code), ...Object.keys(TESTED_ELSEWHERE)].sort()).toEqual(RULE_TABLE.map(([rule]) => rule.code).sort());
+    for (const [code, file] of Object.entries(TESTED_ELSEWHERE)) expect(fs.readFileSync(new URL(`./${file}`, import.meta.url), "utf8"), file).toContain(code);
     for (const [rule] of RULE_TABLE) expect(rule.law, rule.code).not.toBe("");
   });
 
