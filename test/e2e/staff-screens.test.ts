@@ -269,7 +269,7 @@ describe("staff web UI of a municipality", () => {
   it("an entry edited in the database raises an alert on the audit log, for the town's administrator, until acknowledged", async () => {
     await server.platform.db.owner.query("UPDATE audit_log SET purpose = '改ざん' WHERE tenant_id = '143014' AND seq = 1");
     const log = { error: () => {}, info: () => {}, warn: () => {} } as never;
-    await expect(auditVerifyJob.run({ tenantId: "platform", platform: server.platform, log })).rejects.toThrow(/chain 143014, entry 1/);
+    await expect(auditVerifyJob.run({ tenantId: "platform", platform: server.platform.platform, log })).rejects.toThrow(/chain 143014, entry 1/);
     page = await freshPage();
     await logIn(page, HAYAMA, "admin", DEMO_PASSWORD);
     await openScreen(page, "監査ログ");

@@ -233,20 +233,18 @@ export async function issueAdministrator(
     return { account, temporaryPassword, expiresAt: expiresAt.toISOString() };
   }
   // The last administrator, reset: enabled again, the administrator's roles added, a new code.
-  if (existing.disabled) await tx.query("UPDATE staff_account SET disabled_at = NULL, disabled_reason = NULL, disabled_by = NULL WHERE id = $1", [existing.id]);
   const merged: Record<string, Role[]> = { ...existing.roles };
   for (const [m, list] of Object.entries(roles)) merged[m] = [...new Set([...(merged[m] ?? []), ...list])];
-  await replaceRoles(tx, existing.id, merged, actor);
   const { granted } = roleChanges(existing.roles, merged);
-  return issueTemporary(tx, actor, { ...existing, roles: merged }, "activation", "identity.administrator-reset", input.reason).then(async (issued) => {
-    if (Object.keys(granted).length || existing.disabled) {
-      await appendAudit(tx, {
-        actor,
-        action: "identity.roles-changed",
-        subject: `staff:${existing.id}`,
-        detail: { loginId: existing.loginId, granted, revoked: {}, reason: input.reason, enabled: existing.disabled !== null },
-      });
-    }
-    return issued;
-  });
+  if (existing.disabled || Object.keys(granted).length) {
+    if (existing.disabled) await tx.query("UPDATE staff_account SET disabled_at = NULL, disabled_reason = NULL, disabled_by = NULL WHERE id = $1", [existing.id]);
+    await replaceRoles(tx, existing.id, merged, actor);
+    await appendAudit(tx, {
+      actor,
+      action: "identity.roles-changed",
+      subject: `staff:${existing.id}`,
+      detail: { loginId: existing.loginId, granted, revoked: {}, reason: input.reason, enabled: existing.disabled !== null },
+    });
+  }
+  return issueTemporary(tx, actor, { ...existing, roles: merged }, "activation", "identity.administrator-reset", input.reason);
 }
