@@ -237,9 +237,9 @@ describe("disabling, enabling, resetting and changing passwords", () => {
     const before = (await admin.request({ method: "GET", url: "/api/account-policy" })).json();
     expect(before.session).toEqual({ idleMinutes: 30, maxMinutes: 720, platformIdleMinutes: 30, platformMaxMinutes: 720 });
     expect(before.password.minLength).toBe(15);
-    const set = await admin.request({ method: "PUT", url: "/api/settings/platform.sessionIdleMinutes", payload: { value: 10, reason: "規程改正" } });
+    const set = await admin.request({ method: "PUT", url: "/api/settings/identity.sessionIdleMinutes", payload: { value: 10, reason: "規程改正" } });
     expect(set.statusCode, set.body).toBe(200);
-    const longer = await admin.request({ method: "PUT", url: "/api/settings/platform.sessionMaxMinutes", payload: { value: 2000, reason: "夜間窓口" } });
+    const longer = await admin.request({ method: "PUT", url: "/api/settings/identity.sessionMaxMinutes", payload: { value: 2000, reason: "夜間窓口" } });
     expect(longer.statusCode, longer.body).toBe(200);
     expect((await admin.request({ method: "GET", url: "/api/account-policy" })).json().session).toMatchObject({ idleMinutes: 10, maxMinutes: 720 });
     await login(app, "admin", PASSWORD, TOWN_B.id);

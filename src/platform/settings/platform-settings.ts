@@ -61,28 +61,4 @@ export const platformSettings: SettingDefinition[] = [
       "全国統一の標準額なし。住民票の写しの交付は地方公共団体の手数料の標準に関する政令（平成12年政令第16号）の標準事務に" +
       "含まれず、地方自治法第227条・第228条第1項により各団体の手数料条例で定める。既定値300円は最も多くの団体が採る額（参考値）。",
   },
-  {
-    key: "platform.sessionIdleMinutes",
-    label: "セッションの無操作時間の上限（分）",
-    description:
-      "職員が操作しないままこの時間が過ぎるとログアウトされる（次の操作でログイン画面に戻る）。" +
-      "プラットフォームの上限（環境変数 KYODO_SESSION_IDLE_MINUTES、既定30分）より長く設定しても上限が適用される。" +
-      "変更は次のログインから効く。",
-    schema: Type.Integer({ minimum: 5, maximum: 24 * 60 }),
-    nationalDefault: 30,
-    source:
-      "全国標準なし。NIST SP 800-63B（2017年版）§4.2.3（AAL2: 30分以上操作がなければ再認証）に合わせた参考値。" +
-      "庁内の規程（情報セキュリティポリシー）で定めるときはその値を設定する。",
-  },
-  {
-    key: "platform.sessionMaxMinutes",
-    label: "セッションの最長時間（分）",
-    description:
-      "ログインしてからこの時間が過ぎると、操作中でもログアウトされる。" +
-      "プラットフォームの上限（環境変数 KYODO_SESSION_MAX_MINUTES、既定720分＝12時間）より長く設定しても上限が適用される。" +
-      "変更は次のログインから効く。",
-    schema: Type.Integer({ minimum: 15, maximum: 7 * 24 * 60 }),
-    nationalDefault: 12 * 60,
-    source: "全国標準なし。NIST SP 800-63B（2017年版）§4.2.3（AAL2: 少なくとも12時間ごとに再認証）に合わせた参考値。",
-  },
 ];
