@@ -51,6 +51,8 @@ function pathCandidates(t: ProtectionTown, layoutIds: string[], serials: string[
     key: [],
     tenantId: [TOWN_A.id],
     jobName: [],
+    // A postal code (/api/address/postal/{code}) and a verification code (/verify/{code}): neither names a person.
+    code: ["2400112"],
   };
 }
 

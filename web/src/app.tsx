@@ -36,6 +36,7 @@ import { ProtectionReleasesScreen } from "./screens/protection-releases-screen.t
 import { OperatorProtectionScreen } from "./screens/operator-protection-screen.tsx";
 import { OperatorLoginThrottlesScreen } from "./platform/identity/operator-login-throttles-screen.tsx";
 import { PasswordChangeScreen } from "./platform/identity/password-change-screen.tsx";
+import { SealScreen } from "./platform/documents/seal-screen.tsx";
 import "./platform/identity/identity.css";
 import { createProtectionWatch, type ProtectionWatch } from "./protection-watch.ts";
 import { readsProtection } from "./protection-roles.ts";
@@ -57,6 +58,7 @@ const VIEWS: Record<string, () => ReactElement> = {
   "/protection/measures": ProtectionMeasuresScreen,
   "/protection/releases": ProtectionReleasesScreen,
   "/settings": SettingsScreen,
+  "/certificates/seals": SealScreen,
   "/staff": StaffScreen,
   "/events": EventsScreen,
   "/jobs": JobsScreen,

@@ -12,8 +12,8 @@ describe("navigation by role", () => {
     expect(labels(staff({ platform: ["read"] }))).toEqual(["ホーム", "設定"]);
   });
 
-  it("platform admin adds 職員管理, 連携状況, ジョブ and 監査ログ", () => {
-    expect(labels(staff({ platform: ["admin"] }))).toEqual(["ホーム", "設定", "職員管理", "連携状況", "ジョブ", "監査ログ"]);
+  it("platform admin adds 職員管理, 連携状況, ジョブ, 監査ログ and 職印", () => {
+    expect(labels(staff({ platform: ["admin"] }))).toEqual(["ホーム", "設定", "職員管理", "連携状況", "ジョブ", "監査ログ", "職印"]);
   });
 
   it("admin of a business module is not admin of the platform", () => {

@@ -49,6 +49,7 @@ export const SCREENS: readonly ScreenEntry[] = [
   { path: "/events", label: "連携状況", allows: isPlatformAdmin },
   { path: "/jobs", label: "ジョブ", allows: isPlatformAdmin },
   { path: "/audit", label: "監査ログ", allows: isPlatformAdmin },
+  { path: "/certificates/seals", label: "職印", allows: isPlatformAdmin },
   { path: "/operator/tenants", label: "団体一覧", allows: isOperator },
   { path: "/operator/fit-gap", label: "フィット&ギャップ", allows: isOperator },
   { path: "/operator/events", label: "連携状況", allows: isOperator },

@@ -9,7 +9,7 @@ describe("証明書の請求内容", () => {
       ok: true,
       body: {
         subjectId: `addressee:${NUMBER}`,
-        options: { scope: "household", members: [], showRelationship: true, showDomicile: false, showMyNumber: false, showPreviousAddress: true },
+        options: { scope: "household", members: [], showRelationship: true, showDomicile: false, showMyNumber: false, showResidentCode: false, showPreviousAddress: true },
         purpose: "勤務先への提出のため",
         requesterKind: "self",
       },
@@ -33,7 +33,7 @@ describe("証明書の請求内容", () => {
 
   it("a 転出証明書 sends its own options; a purpose is required and a 基準日 typed in 和暦 is sent as ISO, never in the future", () => {
     const draft = { ...EMPTY_CERTIFICATE, kind: MOVE_OUT_CERTIFICATE, purpose: "転入届に添付", asOf: "R8.11.1" };
-    expect(certificateRequest(draft, NUMBER)).toMatchObject({ ok: true, body: { options: { wholeMove: true, showMyNumber: false }, asOf: "2026-11-01" } });
+    expect(certificateRequest(draft, NUMBER)).toMatchObject({ ok: true, body: { options: { wholeMove: true }, asOf: "2026-11-01" } });
     expect(certificateRequest({ ...EMPTY_CERTIFICATE, kind: RESIDENCE_COPY, asOf: "R99.1.1" }, NUMBER)).toEqual({
       ok: false,
       errors: { purpose: "利用目的を入力してください（請求書に書かれた目的）", asOf: "未来の日付は入力できません" },

@@ -33,6 +33,7 @@ export const ENTRY_ITEM_LABELS: Record<EntryItem, string> = {
   addressSinceDate: "住所を定めた年月日と届出",
   previousAddress: "前住所",
   myNumber: "個人番号",
+  residentCode: "住民票コード",
 };
 
 export const ENTRY_ITEMS = Object.keys(ENTRY_ITEM_LABELS) as EntryItem[];
@@ -54,9 +55,9 @@ export interface CertificateDraft {
 
 export const EMPTY_CERTIFICATE: CertificateDraft = {
   kind: RESIDENCE_COPY,
-  residenceCopy: { scope: "household", members: [], showRelationship: true, showDomicile: false, showMyNumber: false, showPreviousAddress: true },
+  residenceCopy: { scope: "household", members: [], showRelationship: true, showDomicile: false, showMyNumber: false, showResidentCode: false, showPreviousAddress: true },
   entryItems: ["birthDate", "sex", "address"],
-  moveOut: { wholeMove: true, showMyNumber: false },
+  moveOut: { wholeMove: true },
   requesterKind: "self",
   purpose: "",
   asOf: "",
@@ -127,6 +128,7 @@ export const CERTIFICATE_KEYS = [
   "options/showRelationship",
   "options/showDomicile",
   "options/showMyNumber",
+  "options/showResidentCode",
   "options/showPreviousAddress",
   "options/wholeMove",
   "requester/addresseeNumber",

@@ -336,6 +336,7 @@ function CertificateOf({ personId }: { personId: string }) {
                     disabledBecause={mayPrintMyNumber ? null : MY_NUMBER_EXPLANATION}
                     error={errorOf("options/showMyNumber")}
                   />
+                  <Option name="showResidentCode" label="住民票コード" checked={copy.showResidentCode} onChange={(c) => setCopy({ showResidentCode: c })} error={errorOf("options/showResidentCode")} />
                 </ul>
               </fieldset>
             </>
@@ -363,15 +364,8 @@ function CertificateOf({ personId }: { personId: string }) {
               <legend className="form-label fieldset__legend">記載する内容</legend>
               <ul className="check-list">
                 <Option name="wholeMove" label="同じ転出届で転出する世帯員を併記する" checked={draft.moveOut.wholeMove} onChange={(c) => update({ moveOut: { ...draft.moveOut, wholeMove: c } })} />
-                <Option
-                  name="showMyNumber"
-                  label="個人番号"
-                  checked={draft.moveOut.showMyNumber}
-                  onChange={(c) => update({ moveOut: { ...draft.moveOut, showMyNumber: c } })}
-                  disabledBecause={mayPrintMyNumber ? null : MY_NUMBER_EXPLANATION}
-                  error={errorOf("options/showMyNumber")}
-                />
               </ul>
+              <p className="form-hint">住民票コードと個人番号は記載されます（住民基本台帳法施行令第23条）。記載は監査ログに記録されます。</p>
             </fieldset>
           ) : null}
         </section>

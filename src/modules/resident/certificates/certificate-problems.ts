@@ -29,6 +29,16 @@ export const certificateProblems = {
       undefined,
       [{ field, message: "the record was removed by death" }],
     ),
+  /** Nor is their 住民票コード (the same practice, disclosure.ts). */
+  residentCodeAfterDeath: (field: string) =>
+    new Problem(
+      422,
+      "resident-code-not-printed-after-death",
+      "The 住民票コード is not printed for a person removed by death",
+      "死亡により消除された方の住民票コードは記載できません",
+      undefined,
+      [{ field, message: "the record was removed by death" }],
+    ),
   /** 転出証明書 for a person with no 転出 recorded by the date (住民基本台帳法施行令 第24条). */
   noMoveOut: () =>
     new Problem(

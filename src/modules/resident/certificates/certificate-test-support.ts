@@ -24,6 +24,7 @@ import type { ResidentModule } from "../index.ts";
 import type { MyNumberVault } from "../my-number-vault.ts";
 import { recordChange, RESIDENT_MODULE_ID } from "../service.ts";
 import { createResidentCertificates } from "./index.ts";
+import { insertDesignation } from "../resident-code.ts";
 
 export const OUT = path.resolve("test-results/resident");
 export const MAYOR = "山田 太郎";
@@ -39,6 +40,10 @@ export interface Testbed {
   adminSession: Session;
   /** Records a 異動 in TOWN_A through the module's service. */
   record(request: ChangeRequest): Promise<ChangeView>;
+  /** Designates 住民票コード to TOWN_A (as the designation file would); registrations take them in order. */
+  designate(codes: string[]): Promise<void>;
+  /** The 住民票コード of a certificate subject (`addressee:<宛名番号>`), read as the owner. */
+  residentCodeOf(subjectId: string): Promise<string | undefined>;
   close(): Promise<void>;
 }
 
@@ -80,6 +85,19 @@ export async function createTestbed(): Promise<Testbed> {
     clerkSession: await login(app, "clerk", PASSWORD, TOWN_A.id),
     adminSession: await login(app, "admin", PASSWORD, TOWN_A.id),
     record: (request) => t.db.withTenant(TOWN_A.id, (tx) => recordChange(tx, deps, request, { actor }), actor),
+    designate: async (codes) => {
+      await t.db.withTenant(TOWN_A.id, async (tx) => {
+        for (const code of codes) await tx.query(insertDesignation(code, "2025-04-01", false));
+      });
+    },
+    residentCodeOf: async (subjectId) =>
+      (
+        await t.db.owner.query(
+          `SELECT c.code FROM resident_code c JOIN resident_person p USING (tenant_id, person_id)
+            WHERE p.addressee_number = $1::bigint ORDER BY c.seq DESC LIMIT 1`,
+          [numberOf(subjectId)],
+        )
+      ).rows[0]?.code as string | undefined,
     close: () => t.close(),
   };
 }

@@ -2,7 +2,8 @@
 // audits the issue (or preview) once, under the certificate's subject. A household's 住民票の写し
 // or 転出証明書 also shows the other members, and every read of a person's data is audited under
 // that person (architecture §7), so each of them gets an entry too; and a printed 個人番号 is a
-// reveal, audited as `resident.my-number-revealed` like the module's reveal route. The entries
+// reveal, audited as `resident.my-number-revealed` like the module's reveal route; a printed
+// 住民票コード likewise, as `resident.resident-code-revealed` (住基法 第30条の38 protects it too). The entries
 // name the certificate kind and serial (null for a preview): the issue register holds the purpose.
 //
 // The 個人番号 of a person whose record was removed by death is not printed on their 除票 (the
@@ -14,9 +15,11 @@ import { addresseeSubject } from "../../../platform/addressee/addressee-number.t
 import { MyNumberKeyError, type MyNumberVault } from "../my-number-vault.ts";
 import type { PersonRecord } from "../person-record.ts";
 import { residentProblems } from "../problems.ts";
+import { residentCodesOf } from "../resident-code.ts";
 import { certificateProblems } from "./certificate-problems.ts";
 
 export const MY_NUMBER_REVEALED = "resident.my-number-revealed";
+export const RESIDENT_CODE_REVEALED = "resident.resident-code-revealed";
 export const SHOWN_ON_CERTIFICATE = "resident.shown-on-certificate";
 
 export interface DisclosureContext {
@@ -48,9 +51,34 @@ export async function auditPersonsShown(tx: Tx, ctx: DisclosureContext, persons:
   }
 }
 
+const removedByDeath = (persons: readonly { record: PersonRecord }[]) =>
+  persons.some((p) => p.record.status === "removed" && p.record.removalReason === "died");
+
 /** Refuses (422, naming the request field) to print the 個人番号 of anyone removed by death. */
 export function requireMyNumberPrintable(persons: readonly { record: PersonRecord }[], field: string): void {
-  if (persons.some((p) => p.record.status === "removed" && p.record.removalReason === "died")) throw certificateProblems.myNumberAfterDeath(field);
+  if (removedByDeath(persons)) throw certificateProblems.myNumberAfterDeath(field);
+}
+
+/** Refuses (422, naming the request field) to print the 住民票コード of anyone removed by death. */
+export function requireResidentCodePrintable(persons: readonly { record: PersonRecord }[], field: string): void {
+  if (removedByDeath(persons)) throw certificateProblems.residentCodeAfterDeath(field);
+}
+
+/** The 住民票コード of each person for printing (null: none written), each printed one audited. */
+export async function revealResidentCodes(tx: Tx, ctx: DisclosureContext, persons: readonly DisclosedPerson[]): Promise<Map<string, string | null>> {
+  const held = await residentCodesOf(
+    tx,
+    persons.map((p) => p.personId),
+  );
+  const codes = new Map<string, string | null>();
+  for (const p of persons) {
+    const code = held.get(p.personId) ?? null;
+    codes.set(p.personId, code);
+    if (code !== null) {
+      await appendAudit(tx, { actor: ctx.actor, action: RESIDENT_CODE_REVEALED, subject: addresseeSubject(p.addresseeNumber), detail: detail(ctx) });
+    }
+  }
+  return codes;
 }
 
 /**

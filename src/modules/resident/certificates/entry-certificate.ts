@@ -11,7 +11,7 @@ import { fullName, fullNameKana } from "../person-record.ts";
 import { getHouseholdAsOf, relationshipLabel } from "../read-model.ts";
 import { RESIDENT_MODULE_ID } from "../service.ts";
 import { certificateSubject } from "./certificate-subject.ts";
-import { requireMyNumberPrintable } from "./disclosure.ts";
+import { requireMyNumberPrintable, requireResidentCodePrintable } from "./disclosure.ts";
 import { issuingStaff } from "./issuing-staff.ts";
 import { requirePermittedItems, type GuardedItem, type RequestedItem } from "./item-permissions.ts";
 import { preparePersons } from "./printed-persons.ts";
@@ -33,6 +33,7 @@ export const ENTRY_ITEMS = {
   addressSinceDate: "住所を定めた年月日と届出 (第7号・第8号)",
   previousAddress: "前住所 (第8号)",
   myNumber: "個人番号 (第8号の2; resident:admin, audited as a reveal)",
+  residentCode: "住民票コード (第13号; audited as a reveal)",
 } as const;
 
 export type EntryItem = keyof typeof ENTRY_ITEMS;
@@ -43,6 +44,7 @@ const GUARDED: Partial<Record<EntryItem, GuardedItem>> = {
   domicile: "domicile",
   previousAddress: "previousAddress",
   myNumber: "myNumber",
+  residentCode: "residentCode",
 };
 
 export const EntryCertificateOptions = Type.Object(
@@ -85,6 +87,8 @@ export function entryCertificate(vault: MyNumberVault): CertificateDefinition {
       const removal = await removalOf(tx, subject);
       const myNumberAt = ctx.options.items.indexOf("myNumber");
       if (myNumberAt >= 0) requireMyNumberPrintable([subject], `body/options/items/${myNumberAt}`);
+      const residentCodeAt = ctx.options.items.indexOf("residentCode");
+      if (residentCodeAt >= 0) requireResidentCodePrintable([subject], `body/options/items/${residentCodeAt}`);
       const [person] = await preparePersons(
         tx,
         vault,
@@ -92,6 +96,7 @@ export function entryCertificate(vault: MyNumberVault): CertificateDefinition {
         [{ ...subject, removal }],
         ctx.asOf,
         items.has("myNumber"),
+        items.has("residentCode"),
       );
       const r = person!.record;
       const rows: TableRow[] = [{ label: "氏名", value: fullName(r) }];
@@ -136,6 +141,9 @@ export function entryCertificate(vault: MyNumberVault): CertificateDefinition {
             break;
           case "myNumber":
             rows.push({ label: "個人番号", value: person!.myNumber ?? "記録なし" });
+            break;
+          case "residentCode":
+            rows.push({ label: "住民票コード", value: person!.residentCode ?? "記録なし" });
             break;
         }
       }

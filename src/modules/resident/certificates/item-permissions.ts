@@ -7,20 +7,23 @@
 // 情報 (番号利用法 第2条第8項): printing it is a reveal, allowed to the role that may reveal it
 // elsewhere in this module (管理 admin, routes.ts GET /api/resident/persons/:id/my-number) and
 // audited as a reveal (disclosure.ts). 前住所 (第7条第8号) is not in the 第12条第5項 list but is
-// offered as an item too; it needs the issuing role.
+// offered as an item too; it needs the issuing role. The 住民票コード is not 特定個人情報: printing
+// it on request is counter work (証明 issue), each printed code audited like a reveal
+// (disclosure.ts) because 第30条の37・38 restrict who may ask for it and what it may be used for.
 import type { Role } from "../../../platform/contract.ts";
 import { hasRole } from "../../../platform/identity/principal.ts";
 import { RESIDENT_MODULE_ID } from "../service.ts";
 import { certificateProblems } from "./certificate-problems.ts";
 import type { IssuingStaffMember } from "./issuing-staff.ts";
 
-export type GuardedItem = "relationship" | "domicile" | "previousAddress" | "myNumber";
+export type GuardedItem = "relationship" | "domicile" | "previousAddress" | "myNumber" | "residentCode";
 
 export const ITEM_ROLES: Record<GuardedItem, Role> = {
   relationship: "issue",
   domicile: "issue",
   previousAddress: "issue",
   myNumber: "admin",
+  residentCode: "issue",
 };
 
 export interface RequestedItem {

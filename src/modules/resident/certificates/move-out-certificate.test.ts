@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issueCertificate, previewCertificate, type CertificateRequest } from "../../../platform/documents/certificate.ts";
 import { formatWareki } from "../../../lib/wareki.ts";
 import { todayInJapan } from "../../../platform/addressee/calendar-date.ts";
-import { MY_NUMBER_REVEALED, SHOWN_ON_CERTIFICATE } from "./disclosure.ts";
+import { MY_NUMBER_REVEALED, RESIDENT_CODE_REVEALED, SHOWN_ON_CERTIFICATE } from "./disclosure.ts";
 import {
   auditEntries,
   createTestbed,
@@ -42,6 +42,7 @@ const request = (subjectId: string, options: Record<string, unknown> = {}, extra
 
 beforeAll(async () => {
   tb = await createTestbed();
+  await tb.designate(Array.from({ length: 20 }, (_, i) => `3000000${String(i).padStart(4, "0")}`));
   // A couple who notified today a 転出 ten days ahead: 転出予定.
   const couple = await tb.record({
     kind: "moved-in",
@@ -160,8 +161,9 @@ describe("転出証明書 (住民基本台帳法施行令 第23条・第24条)",
     expect(f.split(`本籍${flat(DOMICILE)}`).length - 1).toBe(2);
     expect(f).toContain("筆頭者髙田誠");
     expect(f).toContain("前住所東京都港区芝公園4丁目2番8号");
-    expect(f).toContain("記載を省略した事項：個人番号");
-    expect(f).not.toContain(HEAD_NUMBER);
+    // 施行令第23条: nothing of the 住民票 is left out, the 個人番号 included.
+    expect(f).not.toContain("記載を省略した事項");
+    expect(f).toContain(`個人番号${HEAD_NUMBER}`);
     expect(f).toContain("転入先の市区町村長に提出してください");
     expect(f).toContain("上記のとおり転出の届出があったことを証明する。");
     expect(f).toContain(flat(`神奈川県三浦郡葉山町長 ${MAYOR}`));
@@ -215,17 +217,25 @@ describe("転出証明書 (住民基本台帳法施行令 第23条・第24条)",
     });
   });
 
-  it("prints the 個人番号 only for 管理 (403 for a clerk, naming the option), each reveal audited", async () => {
-    await expect(issueCertificate(tb.t.platform, tb.clerk, KIND, request(planned.head, { showMyNumber: true }))).rejects.toMatchObject({
-      status: 403,
-      errors: [{ field: "body/options/showMyNumber" }],
-    });
-    const issued = await issueCertificate(tb.t.platform, tb.admin, KIND, request(planned.head, { showMyNumber: true }));
-    const f = flat(pdfText(issued.pdf, "tenshutsu-my-number"));
+  it("住民基本台帳法施行令 第23条: prints every mover's 住民票コード and 個人番号 for the issuing clerk, each printed value audited", async () => {
+    const issued = await issueCertificate(tb.t.platform, tb.clerk, KIND, request(planned.head));
+    const f = flat(pdfText(issued.pdf, "tenshutsu-codes"));
     expect(f).toContain(`個人番号${HEAD_NUMBER}`);
     expect(f).toContain("個人番号記録なし");
+    const headCode = await tb.residentCodeOf(planned.head);
+    const wifeCode = await tb.residentCodeOf(planned.wife);
+    expect(headCode).toMatch(/^3000000\d{4}$/);
+    expect(f).toContain(`住民票コード${headCode}`);
+    expect(f).toContain(`住民票コード${wifeCode}`);
     expect(f).not.toContain("記載を省略した事項");
     const reveals = (await auditEntries(tb.t, MY_NUMBER_REVEALED)).filter((e) => e.detail.serial === issued.serial);
     expect(reveals.map((e) => e.subject)).toEqual([planned.head]);
+    const codes = (await auditEntries(tb.t, RESIDENT_CODE_REVEALED)).filter((e) => e.detail.serial === issued.serial);
+    expect(codes.map((e) => e.subject).sort()).toEqual([planned.head, planned.wife].sort());
+  });
+
+  it("takes no option to leave them out: showMyNumber is refused as an unknown option (400)", async () => {
+    const response = await tb.clerkSession.request({ method: "POST", url: `/api/certificates/${KIND}/issue`, payload: request(planned.head, { showMyNumber: false }) });
+    expect(response.statusCode).toBe(400);
   });
 });

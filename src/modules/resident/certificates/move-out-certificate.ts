@@ -4,11 +4,13 @@
 // else 422. One certificate lists everyone who leaves with the same 転出届 (wholeMove), as the
 // counter issues it for a family.
 //
-// 施行令第24条 has the 転出証明書 carry the 住民票's items with the 転出先 and the (planned) date of
-// the move, so 世帯主・続柄, 本籍・筆頭者 and 前住所 are always printed here, not on request. The
-// 個人番号 follows the module's rule for printing it (showMyNumber; resident:admin; audited as a
-// reveal) and is otherwise named as omitted. Items the registry does not keep (住民票コード, the
-// 国民健康保険 etc. entries of 第7条第10号 ff.) are not printed.
+// 施行令 第23条 lists what the 転出証明書 carries — among them the 住民票コード and the 個人番号, so
+// that the new municipality writes the same code (第30条の3: a code is kept for life) and the same
+// number — and 第24条 the 転出先 and the (planned) date of the move; 世帯主・続柄, 本籍・筆頭者 and
+// 前住所 are printed too. All of these are printed by the law, not on request: the issuing role
+// (証明 issue) suffices, and each printed 個人番号 and 住民票コード is audited as a reveal
+// (disclosure.ts). Nothing is listed as omitted. The 国民健康保険 etc. entries of 第7条第10号 ff.
+// are not kept by the registry and not printed.
 import { Type } from "@sinclair/typebox";
 import { defineCertificate, type CertificateDefinition } from "../../../platform/documents/index.ts";
 import { renderDrawing } from "../../../platform/documents/render-pool.ts";
@@ -19,7 +21,6 @@ import { RESIDENT_MODULE_ID } from "../service.ts";
 import { certificateProblems } from "./certificate-problems.ts";
 import { certificateSubject } from "./certificate-subject.ts";
 import { issuingStaff } from "./issuing-staff.ts";
-import { requirePermittedItems } from "./item-permissions.ts";
 import { preparePersons, type PersonToPrint } from "./printed-persons.ts";
 import { printedAddress, wareki } from "./printed-values.ts";
 import { headBeforeRemoval, moveOutOf, removedTogether } from "./removal.ts";
@@ -30,7 +31,6 @@ export const MOVE_OUT_CERTIFICATE_KIND = `${RESIDENT_MODULE_ID}.tenshutsu`;
 export const MoveOutCertificateOptions = Type.Object(
   {
     wholeMove: Type.Boolean({ default: true, description: "同じ転出届で転出する世帯員を併記する (false: the subject only)" }),
-    showMyNumber: Type.Boolean({ default: false, description: "個人番号を記載する (resident:admin, audited as a reveal)" }),
   },
   { additionalProperties: false },
 );
@@ -45,7 +45,6 @@ export function moveOutCertificate(vault: MyNumberVault): CertificateDefinition 
     async render(ctx) {
       const { tx, options } = ctx;
       const staff = await issuingStaff(tx);
-      if (options.showMyNumber) requirePermittedItems(staff, [{ item: "myNumber", field: "body/options/showMyNumber" }]);
 
       const subject = await certificateSubject(tx, ctx.platform, ctx.subjectId, ctx.asOf);
       const move = await moveOutOf(tx, subject);
@@ -65,7 +64,8 @@ export function moveOutCertificate(vault: MyNumberVault): CertificateDefinition 
         { actor: staff.actor, kind: MOVE_OUT_CERTIFICATE_KIND, serial: ctx.serial, subjectId: ctx.subjectId, disclose: ctx.disclose },
         movers,
         factsDate,
-        options.showMyNumber,
+        true,
+        true,
       );
 
       const record = persons.find((p) => p.personId === subject.personId)!.record;
@@ -81,9 +81,9 @@ export function moveOutCertificate(vault: MyNumberVault): CertificateDefinition 
             { label: move.isAdvanceNotice ? "転出予定年月日" : "転出年月日", value: wareki(move.effectiveDate) },
             { label: "届出年月日", value: move.notifiedDate ? wareki(move.notifiedDate) : "" },
           ],
-          omitted: options.showMyNumber ? [] : ["個人番号"],
+          omitted: [],
           persons,
-          items: { relationship: true, domicile: true, previousAddress: true, myNumber: options.showMyNumber, removal: false },
+          items: { relationship: true, domicile: true, previousAddress: true, myNumber: true, residentCode: true, removal: false },
           notes: ["この証明書は、転入の届出の際に転入先の市区町村長に提出してください（住民基本台帳法第22条第2項）。"],
         },
         certification: { certifier: ctx.certifier, date: ctx.issueDate, statement: "上記のとおり転出の届出があったことを証明する。" },

@@ -1,6 +1,6 @@
 // 個人欄の記載事項 (what a person's block prints), after 住民基本台帳法 第7条: 氏名 (with its フリガナ),
 // 生年月日, 男女の別, 続柄 (第4号), 住民となった年月日 (第6号), 住所を定めた年月日 and its 届出
-// (第7号・第8号), 前住所 (第8号), 本籍・筆頭者 (第5号), 個人番号 (第8号の2), and for a 除票 the
+// (第7号・第8号), 前住所 (第8号), 本籍・筆頭者 (第5号), 個人番号 (第8号の2), 住民票コード (第13号), and for a 除票 the
 // 消除 (its day, its reason, and for a 転出 the 転出先). Which of the optional items appear is
 // the certificate's choice; the values are the record as of the certificate's date.
 import { fullName, fullNameKana, type PersonRecord } from "../person-record.ts";
@@ -17,6 +17,8 @@ export interface PrintedPerson {
   notification: AddressNotification | null;
   /** The 個人番号 when it is printed (null: none held). */
   myNumber?: string | null;
+  /** The 住民票コード when it is printed (null: none written). */
+  residentCode?: string | null;
   /** The change that made the record a 除票, when it is one. */
   removal?: RemovalChange | null;
 }
@@ -26,6 +28,7 @@ export interface PrintedItems {
   domicile: boolean;
   previousAddress: boolean;
   myNumber: boolean;
+  residentCode: boolean;
   removal: boolean;
 }
 
@@ -58,6 +61,9 @@ export function personRows(p: PrintedPerson, items: PrintedItems): GridRow[] {
   }
   if (items.myNumber) {
     rows.push([{ caption: "個人番号", value: p.myNumber ?? "記録なし", size: 11 }]);
+  }
+  if (items.residentCode) {
+    rows.push([{ caption: "住民票コード", value: p.residentCode ?? "記録なし", size: 11 }]);
   }
   if (items.removal && p.removal) {
     const destination = r.destinationAddress ? printedAddress(r.destinationAddress, r.destinationAddressLine2) : null;

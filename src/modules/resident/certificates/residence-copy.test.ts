@@ -3,7 +3,7 @@ import { issueCertificate, previewCertificate, type CertificateRequest } from ".
 import { formatWareki } from "../../../lib/wareki.ts";
 import { todayInJapan } from "../../../platform/addressee/calendar-date.ts";
 import type { ChangeView } from "../change-view.ts";
-import { MY_NUMBER_REVEALED, SHOWN_ON_CERTIFICATE } from "./disclosure.ts";
+import { MY_NUMBER_REVEALED, RESIDENT_CODE_REVEALED, SHOWN_ON_CERTIFICATE } from "./disclosure.ts";
 import {
   auditEntries,
   createTestbed,
@@ -52,6 +52,7 @@ const request = (subjectId: string, options: Record<string, unknown> = {}, extra
 
 beforeAll(async () => {
   tb = await createTestbed();
+  await tb.designate(Array.from({ length: 40 }, (_, i) => `4000000${String(i).padStart(4, "0")}`));
   movedIn = await tb.record({
     kind: "moved-in",
     effectiveDate: "2019-04-01",
@@ -160,8 +161,9 @@ describe("住民票の写し (住民基本台帳法 第12条): one person, by th
     expect(f).toContain(`${formatWareki("2024-07-05")}転居届`);
     // 前住所 after the 転居 is the first address in the town, with its 方書.
     expect(f).toContain("前住所神奈川県三浦郡葉山町堀内2135番地葉山ハイツ101");
-    expect(f).toContain("記載を省略した事項：世帯主・続柄、本籍・筆頭者、個人番号");
+    expect(f).toContain("記載を省略した事項：世帯主・続柄、本籍・筆頭者、個人番号、住民票コード");
     expect(f).not.toContain(flat(DOMICILE));
+    expect(f).not.toContain("40000000");
     expect(f).not.toMatch(/続柄(世帯主|妻|子)/);
     expect(f).not.toContain("記載事項の基準日");
     expect(f).not.toContain(ICHIRO_NUMBER);
@@ -189,6 +191,7 @@ describe("住民票の写し (住民基本台帳法 第12条): one person, by th
       showRelationship: false,
       showDomicile: false,
       showMyNumber: false,
+      showResidentCode: false,
       showPreviousAddress: true,
     });
     expect(JSON.stringify(row)).not.toMatch(/髙橋|花|葉山町/);
@@ -215,7 +218,7 @@ describe("住民票の写し of the household (世帯全員) and of chosen membe
     expect(f.match(/続柄子/g)).toHaveLength(2);
     expect(f).toContain(`本籍${flat(DOMICILE)}`);
     expect(f).toContain(`筆頭者${flat(DOMICILE_HEAD)}`);
-    expect(f).toContain("記載を省略した事項：個人番号");
+    expect(f).toContain("記載を省略した事項：個人番号、住民票コード");
     // 花 was born here: she became a resident on her birthday.
     expect(f).toContain(`髙橋花生年月日${formatWareki("2021-03-10")}`);
     expect(f).toContain(`住民となった年月日${formatWareki("2021-03-10")}`);
@@ -271,6 +274,28 @@ describe("個人番号 on the 写し: only for 管理 (resident:admin), and audi
     await expect(previewCertificate(tb.t.platform, tb.clerk, KIND, request(ichiro, { showMyNumber: true }))).rejects.toMatchObject({ status: 403 });
   });
 
+  it("住民票コード on request (第12条第5項): a clerk may ask; each member's code printed, each audited with the serial, and it leaves the omitted list", async () => {
+    const response = await tb.clerkSession.request({
+      method: "POST",
+      url: `/api/certificates/${KIND}/issue`,
+      payload: request(ichiro, { scope: "chosen", members: [numberOf(yoshiko)], showResidentCode: true }),
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const serial = response.headers["x-kyodo-certificate-serial"];
+    const f = flat(pdfText(response.rawPayload, "juminhyo-resident-code"));
+    const ichiroCode = await tb.residentCodeOf(ichiro);
+    const yoshikoCode = await tb.residentCodeOf(yoshiko);
+    expect(ichiroCode).toMatch(/^4000000\d{4}$/);
+    expect(yoshikoCode).not.toBe(ichiroCode);
+    expect(f).toContain(`住民票コード${ichiroCode}`);
+    expect(f).toContain(`住民票コード${yoshikoCode}`);
+    expect(f).toContain("記載を省略した事項：世帯主・続柄、本籍・筆頭者、個人番号");
+    expect(f).not.toContain("個人番号、住民票コード");
+    const reveals = (await auditEntries(tb.t, RESIDENT_CODE_REVEALED)).filter((e) => e.detail.serial === serial);
+    expect(reveals.map((e) => e.subject).sort()).toEqual([ichiro, yoshiko].sort());
+    expect(JSON.stringify(reveals)).not.toContain(ichiroCode);
+  });
+
   it("an administrator gets the 個人番号 of each member printed, each reveal audited with the serial", async () => {
     const response = await tb.adminSession.request({
       method: "POST",
@@ -284,7 +309,7 @@ describe("個人番号 on the 写し: only for 管理 (resident:admin), and audi
     expect(f).toContain(`個人番号${YOSHIKO_NUMBER}`);
     // 葛󠄀太 has none on record: the copy says so rather than print a blank.
     expect(f).toContain("個人番号記録なし");
-    expect(f).not.toContain("記載を省略した事項：世帯主・続柄、本籍・筆頭者、個人番号");
+    expect(f).toContain("記載を省略した事項：世帯主・続柄、本籍・筆頭者、住民票コード");
     const reveals = (await auditEntries(tb.t, MY_NUMBER_REVEALED)).filter((e) => e.detail.serial === serial);
     expect(reveals.map((e) => e.subject).sort()).toEqual([ichiro, yoshiko].sort());
     expect(JSON.stringify(reveals)).not.toContain(ICHIRO_NUMBER);
@@ -354,6 +379,15 @@ describe("住民票の除票の写し (第15条の4)", () => {
     });
     const revealed = (await auditEntries(tb.t, MY_NUMBER_REVEALED)).filter((e) => e.subject === deceased);
     expect(revealed).toEqual([]);
+  });
+
+  it("nor is their 住民票コード: asking for it is refused (422), naming the option", async () => {
+    await expect(issueCertificate(tb.t.platform, tb.clerk, KIND, request(deceased, { showResidentCode: true }))).rejects.toMatchObject({
+      status: 422,
+      code: "resident-code-not-printed-after-death",
+      errors: [{ field: "body/options/showResidentCode" }],
+    });
+    expect((await auditEntries(tb.t, RESIDENT_CODE_REVEALED)).filter((e) => e.subject === deceased)).toEqual([]);
   });
 });
 

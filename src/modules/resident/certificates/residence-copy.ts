@@ -5,8 +5,9 @@
 //
 // Items printed only on request (第12条第5項): 世帯主・続柄 (showRelationship), 本籍・筆頭者
 // (showDomicile), 個人番号 (showMyNumber — 管理 only, audited as a reveal, item-permissions.ts; never
-// for a 除票 by death, disclosure.ts). The 住民票コード (第13号) is not kept by this registry and
-// never printed. 前住所 (第7条第8号) is an ordinary item of the 住民票, printed unless
+// for a 除票 by death, disclosure.ts), 住民票コード (第13号, showResidentCode — 証明 issue, each printed
+// code audited; never for a 除票 by death). What is left out is listed on the copy
+// (「記載を省略した事項：個人番号、住民票コード」). 前住所 (第7条第8号) is an ordinary item of the 住民票, printed unless
 // showPreviousAddress is false.
 //
 // Options hold ids and choices only (they are stored in the issue register): the chosen members
@@ -23,7 +24,7 @@ import { getHouseholdAsOf, getPersonAsOf, type PersonAsOf } from "../read-model.
 import { RESIDENT_MODULE_ID } from "../service.ts";
 import { certificateProblems } from "./certificate-problems.ts";
 import { certificateSubject, personIdOfAddressee } from "./certificate-subject.ts";
-import { requireMyNumberPrintable } from "./disclosure.ts";
+import { requireMyNumberPrintable, requireResidentCodePrintable } from "./disclosure.ts";
 import { issuingStaff } from "./issuing-staff.ts";
 import { requirePermittedItems, type RequestedItem } from "./item-permissions.ts";
 import { preparePersons, type PersonToPrint } from "./printed-persons.ts";
@@ -48,6 +49,7 @@ export const ResidenceCopyOptions = Type.Object(
     showRelationship: Type.Boolean({ default: false, description: "世帯主・続柄を記載する (第7条第4号)" }),
     showDomicile: Type.Boolean({ default: false, description: "本籍・筆頭者を記載する (第7条第5号)" }),
     showMyNumber: Type.Boolean({ default: false, description: "個人番号を記載する (第7条第8号の2; resident:admin, audited as a reveal)" }),
+    showResidentCode: Type.Boolean({ default: false, description: "住民票コードを記載する (第7条第13号; audited as a reveal)" }),
     showPreviousAddress: Type.Boolean({ default: true, description: "前住所を記載する (第7条第8号)" }),
   },
   { additionalProperties: false },
@@ -106,6 +108,7 @@ export function residenceCopy(vault: MyNumberVault): CertificateDefinition {
       if (options.showRelationship) requested.push({ item: "relationship", field: field("showRelationship") });
       if (options.showDomicile) requested.push({ item: "domicile", field: field("showDomicile") });
       if (options.showMyNumber) requested.push({ item: "myNumber", field: field("showMyNumber") });
+      if (options.showResidentCode) requested.push({ item: "residentCode", field: field("showResidentCode") });
       if (options.showPreviousAddress) requested.push({ item: "previousAddress", field: field("showPreviousAddress") });
       requirePermittedItems(staff, requested);
       if (options.scope !== "chosen" && options.members.length > 0) throw certificateProblems.membersWithoutChosenScope();
@@ -115,6 +118,7 @@ export function residenceCopy(vault: MyNumberVault): CertificateDefinition {
       const isRemoved = subject.isRemovedRecord;
       const listed = await personsOfCopy(tx, ctx.platform, subject, options, ctx.asOf);
       if (options.showMyNumber) requireMyNumberPrintable(listed, field("showMyNumber"));
+      if (options.showResidentCode) requireResidentCodePrintable(listed, field("showResidentCode"));
       const persons = await preparePersons(
         tx,
         vault,
@@ -122,6 +126,7 @@ export function residenceCopy(vault: MyNumberVault): CertificateDefinition {
         listed,
         ctx.asOf,
         options.showMyNumber,
+        options.showResidentCode,
       );
 
       const { record } = subject;
@@ -140,6 +145,7 @@ export function residenceCopy(vault: MyNumberVault): CertificateDefinition {
         ...(options.showRelationship ? [] : ["世帯主・続柄"]),
         ...(options.showDomicile ? [] : ["本籍・筆頭者"]),
         ...(options.showMyNumber ? [] : ["個人番号"]),
+        ...(options.showResidentCode ? [] : ["住民票コード"]),
         ...(options.showPreviousAddress ? [] : ["前住所"]),
       ];
       const original = isRemoved ? "住民票の除票" : options.scope === "household" ? "世帯全員の住民票" : "住民票";
@@ -156,6 +162,7 @@ export function residenceCopy(vault: MyNumberVault): CertificateDefinition {
             domicile: options.showDomicile,
             previousAddress: options.showPreviousAddress,
             myNumber: options.showMyNumber,
+            residentCode: options.showResidentCode,
             removal: isRemoved,
           },
         },
