@@ -202,7 +202,7 @@ describe("audit.verify (監査ログ検証)", () => {
     const runId = await runner.runNow("audit.verify");
     const run = await runner.waitForRun(runId, DEADLINE_MS);
     expect(run).toMatchObject({ tenantId: PLATFORM_RUNS, state: "succeeded", error: null });
-    expect(run.result).toMatchObject({ ok: true, problem: null });
+    expect(run.result).toMatchObject({ ok: true, problems: [] });
     expect(run.result!.entries).toBeGreaterThan(0);
     const seenByTownA = await t.db.withTenant(TOWN_A.id, (tx) => getRun(tx, TOWN_A.id, runId));
     expect(seenByTownA).toBeUndefined();
@@ -220,7 +220,7 @@ describe("audit.verify (監査ログ検証)", () => {
     const runId = await runner.runNow("audit.verify");
     const run = await runner.waitForRun(runId, DEADLINE_MS);
     expect(run.state).toBe("failed");
-    expect(run.result).toMatchObject({ ok: false, problem: { chain: TOWN_A.id, seq: "1", reason: "hash-mismatch" } });
+    expect(run.result).toMatchObject({ ok: false, problems: [expect.objectContaining({ chain: TOWN_A.id, seq: "1", reason: "hash-mismatch" })] });
     expect(run.error).toBe(`JobFailure: audit log not intact: chain ${TOWN_A.id}, entry 1: hash-mismatch`);
     expect(run.attempts).toHaveLength(1);
   });
