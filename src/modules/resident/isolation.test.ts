@@ -1,3 +1,4 @@
+import { insertDesignation } from "./resident-code.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { TestPlatform } from "../../../test/support/platform.ts";
@@ -15,6 +16,8 @@ const TABLES = [
   "resident_change_entry",
   "resident_current",
   "resident_my_number",
+  "resident_code",
+  "resident_code_designation",
 ] as const;
 const APPEND_ONLY = ["resident_person", "resident_household", "resident_change", "resident_change_entry", "resident_my_number"] as const;
 
@@ -24,6 +27,9 @@ let adminB: Session;
 
 beforeAll(async () => {
   t = await createResidentTestPlatform();
+  await inTenant(t, async (tx) => {
+    for (let i = 1; i <= 10; i++) await tx.query(insertDesignation(`5000000${String(i).padStart(4, "0")}`, "2025-04-01", false));
+  });
   familyA = await moveInFamily(t, "分離", "ブンリ");
   await record(t, moveIn([personInput({ familyName: "番号", familyNameKana: "バンゴウ", myNumber: "123456789018" })], { address: { address: "葉山町" } }));
   adminB = await residentStaff(t, TOWN_B.id, "admin-b", ["admin"]);
