@@ -30,8 +30,10 @@ const HAYAMA = municipalityOption("葉山町");
 const CONSORTIUM_LEVEL = `一部事務組合（${DEMO_CONSORTIUM.name}）`;
 const STAFF_SCREENS_OF_CLERK = ["ホーム", "住民検索", "転入届", "宛名検索", "住登外者の登録", "設定"];
 const STAFF_SCREENS_OF_ADMIN = [
-  "ホーム", "住民検索", "転入届", "宛名検索", "住登外者の登録", "名寄せ候補", "支援措置", "支援措置 解除承認", "設定", "職員管理", "連携状況", "ジョブ", "監査ログ",
+  "ホーム", "住民検索", "転入届", "宛名検索", "住登外者の登録", "名寄せ候補", "支援措置", "支援措置 解除承認", "設定", "職員管理", "連携状況", "ジョブ", "監査ログ", "職印",
 ];
+// Each demo town has its own 首長の氏名 and verification address (the documents area's demo).
+const DEMO_OWN_SETTINGS = 2;
 
 beforeAll(async () => {
   server = await startDemoServer();
@@ -85,7 +87,7 @@ describe("settings screens", () => {
     const hours = settingRow("platform.counterHours");
     // The schema's descriptions name the parts of the value.
     expect(await hours.getByTestId("setting-value").textContent()).toBe("受付開始 08:30／受付終了 17:15");
-    expect(await page.getByTestId("fit-gap-summary").textContent()).toContain("全国標準と異なる設定: 0件");
+    expect(await page.getByTestId("fit-gap-summary").textContent()).toContain(`全国標準と異なる設定: ${DEMO_OWN_SETTINGS}件`);
 
     expect(await page.getByRole("button", { name: /^変更/ }).count()).toBe(0);
     expect(await page.getByRole("button", { name: "団体独自の設定を解除" }).count()).toBe(0);
@@ -93,7 +95,7 @@ describe("settings screens", () => {
     await screenshot(page, "21-clerk-settings");
 
     // Reading the history is open to every member of staff.
-    await page.getByRole("button", { name: "履歴（首長の氏名）" }).click();
+    await page.getByRole("button", { name: "履歴（団体の表示名）" }).click();
     await page.getByText("変更の記録はありません。").waitFor();
   });
 
@@ -120,33 +122,33 @@ describe("settings screens", () => {
 
     await form.getByRole("button", { name: "閉じる" }).click();
     expect(await settingRow("platform.certificateFeeYen").getByTestId("setting-value").textContent()).toBe("300");
-    expect(await deviatingCount()).toBe(0);
+    expect(await deviatingCount()).toBe(DEMO_OWN_SETTINGS);
   });
 
-  it("an administrator changes 首長の氏名 with a reason: 団体独自 in the table, one more gap, and the change in the history", async () => {
+  it("an administrator changes 団体の表示名 with a reason: 団体独自 in the table, one more gap, and the change in the history", async () => {
     await openSettings(HAYAMA, "admin");
     const before = await deviatingCount();
-    await page.getByRole("button", { name: "変更（首長の氏名）" }).click();
+    await page.getByRole("button", { name: "変更（団体の表示名）" }).click();
     const form = page.getByTestId("setting-edit-form");
-    await form.getByLabel("新しい値").fill("森 太郎");
-    await form.getByLabel("理由").fill("町長選挙の結果による変更");
+    await form.getByLabel("新しい値").fill("葉山町役場");
+    await form.getByLabel("理由").fill("庁舎の表示に合わせる");
     await form.getByRole("button", { name: "変更する" }).click();
-    await page.getByText("「首長の氏名」を団体独自の値に変更しました。").waitFor();
+    await page.getByText("「団体の表示名」を団体独自の値に変更しました。").waitFor();
 
-    const row = settingRow("platform.mayorName");
-    await expect.poll(() => row.getByTestId("setting-value").textContent()).toBe("森 太郎");
+    const row = settingRow("platform.municipalityDisplayName");
+    await expect.poll(() => row.getByTestId("setting-value").textContent()).toBe("葉山町役場");
     expect(await row.getByTestId("setting-level").textContent()).toBe("団体独自");
     await expect.poll(deviatingCount).toBe(before + 1);
-    expect(await page.getByTestId("fit-gap-summary").getByTestId("fit-gap-municipality").textContent()).toBe("団体独自 1件");
+    expect(await page.getByTestId("fit-gap-summary").getByTestId("fit-gap-municipality").textContent()).toBe(`団体独自 ${DEMO_OWN_SETTINGS + 1}件`);
 
-    await page.getByRole("button", { name: "履歴（首長の氏名）" }).click();
+    await page.getByRole("button", { name: "履歴（団体の表示名）" }).click();
     const history = page.getByTestId("setting-history").locator("tbody tr");
     await history.first().waitFor();
     expect(await history.count()).toBe(1);
     const entry = (await history.first().textContent()) ?? "";
     expect(entry).toContain("団体独自");
-    expect(entry).toContain("森 太郎");
-    expect(entry).toContain("町長選挙の結果による変更");
+    expect(entry).toContain("葉山町役場");
+    expect(entry).toContain("庁舎の表示に合わせる");
     expect(entry).toContain("管理 太郎");
     expect(entry).toMatch(/\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}/);
     await screenshot(page, "23-admin-setting-changed");
@@ -196,13 +198,13 @@ describe("settings screens", () => {
   it("the operator sets 首長の職名 for the consortium, and every member town's administrator sees it as 一部事務組合", async () => {
     page = await freshPage();
     await logIn(page, OPERATOR_OPTION, DEMO_OPERATOR.loginId, DEMO_PASSWORD);
-    expect(await navigationLabels(page)).toEqual(["団体一覧", "フィット&ギャップ", "連携状況", "ジョブ", "支援措置の状況", "監査ログ検証"]);
+    expect(await navigationLabels(page)).toEqual(["団体一覧", "フィット&ギャップ", "連携状況", "ジョブ", "支援措置の状況", "監査ログ検証", "ログイン試行の制限"]);
     await openScreen(page, "フィット&ギャップ");
     const tenantRows = page.getByTestId("fit-gap-table").locator("tbody tr[data-tenant]");
     await tenantRows.first().waitFor();
     expect(await tenantRows.count()).toBe(DEMO_TENANTS.length);
     const hayamaRow = page.getByTestId("fit-gap-table").locator('tr[data-tenant="143014"]');
-    expect(await hayamaRow.getByTestId("fit-gap-municipality").textContent()).toBe("1");
+    expect(await hayamaRow.getByTestId("fit-gap-municipality").textContent()).toBe(String(DEMO_OWN_SETTINGS + 1));
     expect(await hayamaRow.getByTestId("fit-gap-consortium").textContent()).toBe("0");
 
     const form = page.getByTestId("group-override-form");
@@ -230,7 +232,7 @@ describe("settings screens", () => {
     const detail = page.getByTestId("fit-gap-table").locator(".detail-row");
     expect(await detail.textContent()).toContain(CONSORTIUM_LEVEL);
     expect(await detail.textContent()).toContain("町長");
-    expect(await detail.textContent()).toContain("森 太郎");
+    expect(await detail.textContent()).toContain("葉山町役場");
     await screenshot(page, "24-operator-fit-gap");
 
     for (const t of DEMO_TENANTS) {

@@ -32,10 +32,9 @@ export async function seedDocumentsDemo(platform: Platform, tenantId: string, se
     async (tx) => {
       const tenant = await getTenant(tx, tenantId);
       if (!tenant) return;
-      const mayorTitle = `${tenant.name.slice(-1)}長`;
+      // The title stays the national 市町村長, which the certifier reads as 「葉山町長」.
       const isSet = async (key: string) => (await platform.settings.resolve<string>(tx, tenantId, key)) !== "";
       if (!(await isSet("platform.mayorName"))) {
-        await setMunicipalityOverride(tx, registry, tenantId, { key: "platform.mayorTitle", value: mayorTitle, reason: "見本データ", actor });
         await setMunicipalityOverride(tx, registry, tenantId, { key: "platform.mayorName", value: demoMayorName(seed), reason: "見本データ（架空の首長）", actor });
       }
       if (!(await isSet(VERIFICATION_BASE_URL_KEY))) {
