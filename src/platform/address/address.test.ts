@@ -93,6 +93,15 @@ describe("importing a 町字マスター (アドレス・ベース・レジス�
     // Another town sees none of it.
     expect(await t.db.withTenant(TOWN_B.id, (tx) => loadTownMaster(tx, "2026-04-01"))).toBeNull();
   });
+
+  it("a later file may set a version's 廃止日, but never rewrites what the version recorded", async () => {
+    const first = line({ ...hayama, machiaza_id: "0005000", oaza_cho: "上山口", efct_date: "1889-04-01", post_code: "2400115" });
+    expect(await importInto(TOWN_A.id, file(first))).toEqual({ imported: 1 });
+    const again = line({ ...hayama, machiaza_id: "0005000", oaza_cho: "上山口改", efct_date: "1889-04-01", ablt_date: "2027-04-01", post_code: "2400115" });
+    expect(await importInto(TOWN_A.id, file(again))).toEqual({ imported: 1 });
+    const stored = await t.db.owner.query("SELECT oaza_cho, ablt_date::text FROM town_area WHERE tenant_id = $1 AND machiaza_id = '0005000'", [TOWN_A.id]);
+    expect(stored.rows).toEqual([{ oaza_cho: "上山口", ablt_date: "2027-04-01" }]);
+  });
 });
 
 describe("GET /api/address/candidates", () => {

@@ -5,16 +5,19 @@ import { TOWN_AREA_COLUMNS, type TownArea } from "./town-area.ts";
 const TENANT = "current_setting('kyodo.tenant_id', true)";
 const SELECT_COLUMNS = TOWN_AREA_COLUMNS.map((c) => (c === "efct_date" || c === "ablt_date" ? `${c}::text AS ${c}` : c)).join(", ");
 
-/** Adds a version of a 町字, or corrects the same version (same machiaza_id and efct_date). */
+/**
+ * Adds a version of a 町字. The same version (machiaza_id and efct_date) given again may only
+ * set its 廃止日, as the ABR files do when a 町字 is abolished; its other columns stay as first
+ * recorded (a change of them is a new version with its own 効力発生日).
+ */
 export const upsertTownArea = (row: TownArea, machiazaKey: string): QueryConfig => {
   const columns = TOWN_AREA_COLUMNS.filter((c) => c !== "lg_code");
   const values = columns.map((c) => row[c]);
   return {
     text: `INSERT INTO town_area (tenant_id, lg_code, ${columns.join(", ")}, machiaza_key)
            VALUES (${TENANT}, ${TENANT}, ${columns.map((_, i) => `$${i + 1}`).join(", ")}, $${columns.length + 1})
-           ON CONFLICT (tenant_id, machiaza_id, efct_date) DO UPDATE SET
-             ${[...columns.filter((c) => c !== "machiaza_id" && c !== "efct_date"), "machiaza_key"].map((c) => `${c} = EXCLUDED.${c}`).join(", ")},
-             imported_at = now()`,
+           ON CONFLICT (tenant_id, machiaza_id, efct_date) DO UPDATE SET ablt_date = EXCLUDED.ablt_date, imported_at = now()
+           WHERE town_area.ablt_date IS NULL AND EXCLUDED.ablt_date IS NOT NULL`,
     values: [...values, machiazaKey],
   };
 };

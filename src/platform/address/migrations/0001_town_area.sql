@@ -53,6 +53,8 @@ SELECT kyodo_tenant_rls('town_area');
 CREATE INDEX town_area_key ON town_area (tenant_id, machiaza_key text_pattern_ops);
 CREATE INDEX town_area_post_code ON town_area (tenant_id, post_code);
 
--- Versions are added, and a version may be corrected (an 廃止日 set) by a later file; never deleted.
-GRANT SELECT, INSERT, UPDATE ON town_area TO kyodo_app;
+-- Versions are added; a later file may only set a version's 廃止日 (and when it was imported).
+-- Nothing else of a version is ever rewritten, and nothing is deleted.
+GRANT SELECT, INSERT ON town_area TO kyodo_app;
+GRANT UPDATE (ablt_date, imported_at) ON town_area TO kyodo_app;
 GRANT SELECT ON town_area TO kyodo_operator;
