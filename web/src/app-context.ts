@@ -1,7 +1,7 @@
 // What every screen inside the shell needs: the API client and the logged-in session.
 import { createContext, useContext } from "react";
-import type { ApiClient } from "./api-client.ts";
-import type { Session } from "./session.ts";
+import type { ApiClient } from "./kit/api-client.ts";
+import type { Session } from "./platform/identity/session.ts";
 
 export interface AppContextValue {
   api: ApiClient;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { landingPath, screenAt, screensFor } from "./navigation.ts";
-import type { Session } from "./session.ts";
+import type { Session } from "./platform/identity/session.ts";
 
 const hayama = { id: "143014", name: "葉山町", prefectureName: "神奈川県" };
 const staff = (roles: Session["roles"]): Session => ({ kind: "staff", displayName: "職員", tenant: hayama, roles, csrfToken: "t" });

@@ -2,11 +2,11 @@
 // session's roles allow, so a link never leads to a refusal; add a screen here and in app.tsx.
 // A screen of one record (宛名の詳細) has a parameter in its path and is reached from another
 // screen, not from the menu.
-import type { Session } from "./session.ts";
-import { staffMay } from "./session.ts";
+import type { Session } from "./platform/identity/session.ts";
+import { staffMay } from "./platform/identity/session.ts";
 import { hasParameters, matchPath } from "./screen-paths.ts";
-import { issuesResidentCertificates, readsResidents, recordsResidentChanges } from "./resident-roles.ts";
-import { approvesReleases, readsProtection } from "./protection-roles.ts";
+import { issuesResidentCertificates, readsResidents, recordsResidentChanges } from "./modules/resident/resident-roles.ts";
+import { approvesReleases, readsProtection } from "./platform/protection/protection-roles.ts";
 
 export interface ScreenEntry {
   /** The path, or a pattern with one ":name" segment for a screen of one record. */

@@ -2,11 +2,11 @@
 // deleted in the database. Shown on the audit log until an administrator acknowledges it; the
 // operators see the same alert (ADR 0020).
 import { useState } from "react";
-import { ApiProblem } from "../../api-client.ts";
+import { ApiProblem } from "../../kit/api-client.ts";
 import { useApp } from "../../app-context.ts";
-import { useApiData } from "../../use-api-data.ts";
-import { formatDateTimeJa } from "../../date-format.ts";
-import { Notice } from "../../components/notice.tsx";
+import { useApiData } from "../../kit/use-api-data.ts";
+import { formatDateTimeJa } from "../../kit/date-format.ts";
+import { Notice } from "../../kit/notice.tsx";
 
 interface AuditAlert {
   id: string;

@@ -3,14 +3,14 @@
 // (PNG or SVG, valid from a date, to a date if known). Versions are never replaced: a new seal,
 // or the end of an old one, is a new version. The server audits each upload and checks the image.
 import { useState, type FormEvent } from "react";
-import { ApiProblem } from "../../api-client.ts";
+import { ApiProblem } from "../../kit/api-client.ts";
 import { useApp } from "../../app-context.ts";
-import { useApiData } from "../../use-api-data.ts";
-import { formatDateTimeJa } from "../../date-format.ts";
-import { warekiDateJa } from "../../wareki-date.ts";
-import { Notice } from "../../components/notice.tsx";
-import { Page } from "../../components/page.tsx";
-import { TextField } from "../../components/form-field.tsx";
+import { useApiData } from "../../kit/use-api-data.ts";
+import { formatDateTimeJa } from "../../kit/date-format.ts";
+import { warekiDateJa } from "../../kit/wareki-date.ts";
+import { Notice } from "../../kit/notice.tsx";
+import { Page } from "../../kit/page.tsx";
+import { TextField } from "../../kit/form-field.tsx";
 
 interface SealVersion {
   version: number;

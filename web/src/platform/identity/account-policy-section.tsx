@@ -1,7 +1,7 @@
 // アカウントの規則 (a section of 職員管理): the password rules, how long temporary passwords last
 // and the session limits in force for this municipality — its settings within the platform's.
-import { useApiData } from "../../use-api-data.ts";
-import { Notice } from "../../components/notice.tsx";
+import { useApiData } from "../../kit/use-api-data.ts";
+import { Notice } from "../../kit/notice.tsx";
 import { Link } from "../../router.tsx";
 
 interface AccountPolicy {

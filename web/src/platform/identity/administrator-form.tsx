@@ -2,11 +2,11 @@
 // operator when the town has none left that works — a new account, or the last administrator's
 // own with a new activation code. The code is answered once; the operator never sees a password.
 import { useState, type FormEvent } from "react";
-import { ApiProblem } from "../../api-client.ts";
+import { ApiProblem } from "../../kit/api-client.ts";
 import { useApp } from "../../app-context.ts";
-import { checkReason, STAFF_FIELD_MESSAGES, validateDisplayName, validateLoginId } from "../../staff-account-rules.ts";
-import { SelectField, TextField } from "../../components/form-field.tsx";
-import { Notice } from "../../components/notice.tsx";
+import { checkReason, STAFF_FIELD_MESSAGES, validateDisplayName, validateLoginId } from "./staff-account-rules.ts";
+import { SelectField, TextField } from "../../kit/form-field.tsx";
+import { Notice } from "../../kit/notice.tsx";
 import { TemporaryPasswordNotice, type IssuedPassword } from "./temporary-password-notice.tsx";
 
 type Field = "loginId" | "displayName" | "reason";

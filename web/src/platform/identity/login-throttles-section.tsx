@@ -1,11 +1,11 @@
 // ログイン試行の制限 (a section of 職員管理): the municipality's log-in throttles, and clearing one.
 // Listing and clearing are audited by the server (ADR 0015).
 import { useState } from "react";
-import { ApiProblem } from "../../api-client.ts";
+import { ApiProblem } from "../../kit/api-client.ts";
 import { useApp } from "../../app-context.ts";
-import { useApiData } from "../../use-api-data.ts";
-import { formatDateTimeJa } from "../../date-format.ts";
-import { Notice } from "../../components/notice.tsx";
+import { useApiData } from "../../kit/use-api-data.ts";
+import { formatDateTimeJa } from "../../kit/date-format.ts";
+import { Notice } from "../../kit/notice.tsx";
 import { throttleAccountJa, throttleScopeJa, throttleStateJa, type AccountThrottle } from "./login-throttle-labels.ts";
 
 export function LoginThrottlesSection({ path = "/api/login-throttles" }: { path?: string }) {

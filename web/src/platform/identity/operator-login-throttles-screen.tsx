@@ -1,12 +1,12 @@
 // ログイン試行の制限（運用事業者）: operators' log-in throttles and the platform-wide throttles per
 // source address, and clearing them. Listing and clearing are audited (ADR 0015).
 import { useState } from "react";
-import { ApiProblem } from "../../api-client.ts";
+import { ApiProblem } from "../../kit/api-client.ts";
 import { useApp } from "../../app-context.ts";
-import { useApiData } from "../../use-api-data.ts";
-import { formatDateTimeJa } from "../../date-format.ts";
-import { Page } from "../../components/page.tsx";
-import { Notice } from "../../components/notice.tsx";
+import { useApiData } from "../../kit/use-api-data.ts";
+import { formatDateTimeJa } from "../../kit/date-format.ts";
+import { Page } from "../../kit/page.tsx";
+import { Notice } from "../../kit/notice.tsx";
 import { AccountThrottleTable } from "./login-throttles-section.tsx";
 import { throttleStateJa, type AccountThrottle, type SourceThrottle } from "./login-throttle-labels.ts";
 

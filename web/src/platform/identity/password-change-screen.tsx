@@ -2,12 +2,12 @@
 // twice. The server checks the current password and the rules (length, the list of common and
 // breached passwords, the log-in ID, name and municipality) and says which rule a refusal breaks.
 import { useState, type FormEvent } from "react";
-import { ApiProblem } from "../../api-client.ts";
+import { ApiProblem } from "../../kit/api-client.ts";
 import { useApp } from "../../app-context.ts";
-import { checkNewPassword, MIN_PASSWORD_LENGTH } from "../../staff-account-rules.ts";
-import { Page } from "../../components/page.tsx";
-import { TextField } from "../../components/form-field.tsx";
-import { Notice } from "../../components/notice.tsx";
+import { checkNewPassword, MIN_PASSWORD_LENGTH } from "./staff-account-rules.ts";
+import { Page } from "../../kit/page.tsx";
+import { TextField } from "../../kit/form-field.tsx";
+import { Notice } from "../../kit/notice.tsx";
 
 type Field = "currentPassword" | "newPassword";
 

@@ -2,7 +2,7 @@
 // module whose roles the session may not grant (its 管理 is needed; 支援措置's only from its own
 // 管理) is shown but cannot be changed, with the reason (the server checks the same rules).
 import type { Role } from "../../../../src/platform/contract.ts";
-import { moduleNameJa, roleNameJa, ROLES } from "../../role-names.ts";
+import { moduleNameJa, roleNameJa, ROLES } from "./role-names.ts";
 
 export function toggleRole(current: Record<string, Role[]>, module: string, role: Role, on: boolean): Record<string, Role[]> {
   const granted = new Set(current[module] ?? []);

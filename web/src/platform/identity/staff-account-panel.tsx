@@ -3,18 +3,18 @@
 // history as the audit log has it. The server checks who may do what (ADR 0020).
 import { useState, type FormEvent } from "react";
 import type { Role } from "../../../../src/platform/contract.ts";
-import { ApiProblem } from "../../api-client.ts";
+import { ApiProblem } from "../../kit/api-client.ts";
 import { useApp } from "../../app-context.ts";
-import { useApiData } from "../../use-api-data.ts";
-import { formatDateTimeJa } from "../../date-format.ts";
-import { actionLabel, actorLabel, type AuditActorNames } from "../../audit-entry-labels.ts";
-import { checkReason } from "../../staff-account-rules.ts";
-import { describeRoles } from "../../role-names.ts";
-import { TextField } from "../../components/form-field.tsx";
-import { Notice } from "../../components/notice.tsx";
+import { useApiData } from "../../kit/use-api-data.ts";
+import { formatDateTimeJa } from "../../kit/date-format.ts";
+import { actionLabel, actorLabel, type AuditActorNames } from "../audit/audit-entry-labels.ts";
+import { checkReason } from "./staff-account-rules.ts";
+import { describeRoles } from "./role-names.ts";
+import { TextField } from "../../kit/form-field.tsx";
+import { Notice } from "../../kit/notice.tsx";
 import { RoleMatrix } from "./role-matrix.tsx";
 import { TemporaryPasswordNotice, type IssuedPassword } from "./temporary-password-notice.tsx";
-import type { StaffAccount } from "../../screens/staff-screen.tsx";
+import type { StaffAccount } from "./staff-screen.tsx";
 
 interface AuditEntry {
   seq: string;

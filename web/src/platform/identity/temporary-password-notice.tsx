@@ -1,8 +1,8 @@
 // 仮パスワードの表示: an activation code or a one-time password as the server answered it, once.
 // It is stored only as a hash: once this notice is gone nobody can show it again, only issue
 // another. The holder sets a password of their own with it at their first log-in.
-import { formatDateTimeJa } from "../../date-format.ts";
-import { Notice } from "../../components/notice.tsx";
+import { formatDateTimeJa } from "../../kit/date-format.ts";
+import { Notice } from "../../kit/notice.tsx";
 import "./identity.css";
 
 export interface IssuedPassword {

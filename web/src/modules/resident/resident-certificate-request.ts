@@ -1,0 +1,137 @@
+// 証明書の請求内容 (what the counter asks the certificates API for): the kind — 住民票の写し,
+// 住民票記載事項証明書, 転出証明書 — with its options, the 請求者の区分, the 利用目的 the requester
+// stated and, when asked, the day the facts are stated as of. Items printed only on request each
+// need a role (住民基本台帳法 第12条第5項; certificates/item-permissions.ts): 世帯主・続柄, 本籍・筆頭者
+// and 前住所 need 証明, the 個人番号 needs 管理 — without it the option is offered disabled, with why.
+import type { Static } from "@sinclair/typebox";
+import type { EntryItem } from "../../../../src/modules/resident/certificates/entry-certificate.ts";
+import type { MoveOutCertificateOptions } from "../../../../src/modules/resident/certificates/move-out-certificate.ts";
+import type { ResidenceCopyOptions } from "../../../../src/modules/resident/certificates/residence-copy.ts";
+import type { RequesterKind } from "../../../../src/platform/documents/requester.ts";
+import type { FormErrors } from "./resident-form-errors.ts";
+import { readDateInput } from "../../kit/wareki-date.ts";
+
+export const RESIDENCE_COPY = "resident.juminhyo" as const;
+export const ENTRY_CERTIFICATE = "resident.kisai-jiko" as const;
+export const MOVE_OUT_CERTIFICATE = "resident.tenshutsu" as const;
+
+export type ResidentCertificateKind = typeof RESIDENCE_COPY | typeof ENTRY_CERTIFICATE | typeof MOVE_OUT_CERTIFICATE;
+export const CERTIFICATE_KINDS: readonly ResidentCertificateKind[] = [RESIDENCE_COPY, ENTRY_CERTIFICATE, MOVE_OUT_CERTIFICATE];
+
+export type ResidenceCopyChoice = Static<typeof ResidenceCopyOptions>;
+export type MoveOutChoice = Static<typeof MoveOutCertificateOptions>;
+
+/** The items of a 記載事項証明書, in the order of 第7条 (the order they print in). */
+export const ENTRY_ITEM_LABELS: Record<EntryItem, string> = {
+  nameKana: "フリガナ",
+  birthDate: "生年月日",
+  sex: "性別",
+  headOfHousehold: "世帯主・続柄",
+  domicile: "本籍・筆頭者",
+  becameResidentDate: "住民となった年月日",
+  address: "住所",
+  addressSinceDate: "住所を定めた年月日と届出",
+  previousAddress: "前住所",
+  myNumber: "個人番号",
+  residentCode: "住民票コード",
+};
+
+export const ENTRY_ITEMS = Object.keys(ENTRY_ITEM_LABELS) as EntryItem[];
+
+/** The items and options that need 管理 (resident:admin) rather than 証明. */
+export const NEEDS_ADMIN = new Set<string>(["showMyNumber", "myNumber"]);
+
+export const MY_NUMBER_EXPLANATION = "個人番号の記載には住民記録の「管理」権限が必要です（番号法により記載は監査ログに記録されます）";
+
+export interface CertificateDraft {
+  kind: ResidentCertificateKind;
+  residenceCopy: ResidenceCopyChoice;
+  entryItems: EntryItem[];
+  moveOut: MoveOutChoice;
+  requesterKind: RequesterKind;
+  purpose: string;
+  asOf: string;
+}
+
+export const EMPTY_CERTIFICATE: CertificateDraft = {
+  kind: RESIDENCE_COPY,
+  residenceCopy: { scope: "household", members: [], showRelationship: true, showDomicile: false, showMyNumber: false, showResidentCode: false, showPreviousAddress: true },
+  entryItems: ["birthDate", "sex", "address"],
+  moveOut: { wholeMove: true },
+  requesterKind: "self",
+  purpose: "",
+  asOf: "",
+};
+
+export const PURPOSE_MAX_LENGTH = 200;
+
+export interface CertificateBody {
+  subjectId: string;
+  options: Record<string, unknown>;
+  purpose: string;
+  requesterKind: RequesterKind;
+  asOf?: string;
+  /** 請求者の本人確認, checked against the 相手方 of 支援措置. */
+  requester?: { addresseeNumber?: string; nameKana?: string; birthDate?: string };
+  /** An approved 支援措置 release for this subject and kind. */
+  releaseId?: string;
+}
+
+export type CertificateCheck = { ok: true; body: CertificateBody } | { ok: false; errors: FormErrors };
+
+/** The request for the person under 宛名番号 `addresseeNumber`, or what is missing (keyed as the server names fields). */
+export function certificateRequest(draft: CertificateDraft, addresseeNumber: string): CertificateCheck {
+  const errors: FormErrors = {};
+  const purpose = draft.purpose.trim();
+  if (!purpose) errors.purpose = "利用目的を入力してください（請求書に書かれた目的）";
+  else if (purpose.length > PURPOSE_MAX_LENGTH) errors.purpose = `利用目的は${PURPOSE_MAX_LENGTH}文字以内で入力してください`;
+  const asOf = readDateInput(draft.asOf, { notFuture: true });
+  if (asOf.kind === "error") errors.asOf = asOf.message;
+  let options: Record<string, unknown>;
+  switch (draft.kind) {
+    case RESIDENCE_COPY: {
+      const copy = draft.residenceCopy;
+      if (copy.scope === "chosen" && copy.members.length === 0) errors["options/members"] = "記載する世帯員を選んでください";
+      options = { ...copy, members: copy.scope === "chosen" ? copy.members : [] };
+      break;
+    }
+    case ENTRY_CERTIFICATE:
+      if (draft.entryItems.length === 0) errors["options/items"] = "証明する事項を1つ以上選んでください";
+      // Printed in the order of 第7条 whatever order they were ticked in.
+      options = { items: ENTRY_ITEMS.filter((i) => draft.entryItems.includes(i)) };
+      break;
+    case MOVE_OUT_CERTIFICATE:
+      options = { ...draft.moveOut };
+      break;
+  }
+  if (Object.keys(errors).length) return { ok: false, errors };
+  return {
+    ok: true,
+    body: {
+      subjectId: `addressee:${addresseeNumber}`,
+      options,
+      purpose,
+      requesterKind: draft.requesterKind,
+      ...(asOf.kind === "date" ? { asOf: asOf.iso } : {}),
+    },
+  };
+}
+
+export const CERTIFICATE_KEYS = [
+  "purpose",
+  "requesterKind",
+  "asOf",
+  "subjectId",
+  "options",
+  "options/members",
+  "options/items",
+  "options/showRelationship",
+  "options/showDomicile",
+  "options/showMyNumber",
+  "options/showResidentCode",
+  "options/showPreviousAddress",
+  "options/wholeMove",
+  "requester/addresseeNumber",
+  "requester/nameKana",
+  "requester/birthDate",
+];
