@@ -59,12 +59,12 @@ export class Database {
   /** Runs fn in one transaction of the application role, scoped to one tenant by RLS. */
   async withTenant<T>(tenantId: string, fn: (tx: Tx) => Promise<T>, actor = "system"): Promise<T> {
     return this.transaction(this.app, async (tx) => {
-      await tx.query(`SELECT set_config($1, $2, true), set_config($3, $4, true)`, [
-        TENANT_SETTING,
-        tenantId,
-        ACTOR_SETTING,
-        actor,
-      ]);
+      // SET LOCAL statements rather than set_config(): on Citus (docs/scale-out.md) only SET
+      // commands travel with the transaction to the worker nodes (citus.propagate_set_commands =
+      // 'local'), where the row-level security policies read them. Both values are quoted literals.
+      await tx.query(
+        `SET LOCAL ${TENANT_SETTING} = ${tx.escapeLiteral(tenantId)}; SET LOCAL ${ACTOR_SETTING} = ${tx.escapeLiteral(actor)}`,
+      );
       return fn(tx);
     });
   }
