@@ -8,6 +8,7 @@
 import type { QueryConfig } from "pg";
 import type { AddresseeState } from "./addressee.ts";
 import type { ChangeKind } from "./history.ts";
+import { addressKeys } from "./address-keys.ts";
 
 const TENANT = "current_setting('kyodo.tenant_id', true)";
 
@@ -48,19 +49,22 @@ export const selectStatesForUpdate = (numbers: string[]): QueryConfig => ({
   values: [numbers.map(n)],
 });
 
+/** The row's values; the address search keys (address-keys.ts) are derived here, so every write keeps them. */
 function stateValues(s: AddresseeState, nameKey: string, kanaKey: string): unknown[] {
+  const { addressKey, townKey, municipalityCode } = addressKeys(s);
   return [
     n(s.number), s.kind, s.name, s.nameKana, nameKey, kanaKey, s.birthDate, s.sex, s.corporateNumber, s.postalCode,
     s.address, s.addressLine2, s.knownAs, s.knownAsNote, s.residentSince, s.residentUntil, s.residentEndReason,
-    s.mergedInto === null ? null : n(s.mergedInto),
+    s.mergedInto === null ? null : n(s.mergedInto), addressKey, townKey, municipalityCode,
   ];
 }
 
 export const insertState = (s: AddresseeState, nameKey: string, kanaKey: string): QueryConfig => ({
   text: `INSERT INTO addressee (tenant_id, number, kind, name, name_kana, name_key, kana_key, birth_date, sex,
            corporate_number, postal_code, address, address_line2, known_as, known_as_note,
-           resident_since, resident_until, resident_end_reason, merged_into)
-         VALUES (${TENANT}, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+           resident_since, resident_until, resident_end_reason, merged_into, address_key, town_key,
+           municipality_code)
+         VALUES (${TENANT}, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`,
   values: stateValues(s, nameKey, kanaKey),
 });
 
@@ -68,7 +72,7 @@ export const updateState = (s: AddresseeState, nameKey: string, kanaKey: string)
   text: `UPDATE addressee SET kind = $2, name = $3, name_kana = $4, name_key = $5, kana_key = $6, birth_date = $7,
            sex = $8, corporate_number = $9, postal_code = $10, address = $11, address_line2 = $12, known_as = $13,
            known_as_note = $14, resident_since = $15, resident_until = $16, resident_end_reason = $17,
-           merged_into = $18, version = version + 1, updated_at = now()
+           merged_into = $18, address_key = $19, town_key = $20, municipality_code = $21, version = version + 1, updated_at = now()
          WHERE number = $1`,
   values: stateValues(s, nameKey, kanaKey),
 });
@@ -310,6 +314,12 @@ export const lockMailings = (number: string): QueryConfig => ({
 
 export interface SearchFilters {
   nameKey: string | null;
+  /** The start of the whole address (address-keys.ts), matched against address_key: 「神奈川県」 finds every address in it. */
+  addressKey: string | null;
+  /** The start of the address from the 町字 on, matched against town_key: 「堀内」 = 「葉山町堀内」. */
+  townKey: string | null;
+  /** The 市区町村 the 町字 part is looked for in (its 全国地方公共団体コード); null: this town. */
+  municipalityCode: string | null;
   birthDate: string | null;
   number: string | null;
   corporateNumber: string | null;
@@ -321,6 +331,15 @@ export function containsPattern(key: string): string {
   return `%${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/**
+ * `column` starts with `prefix` ($n) as an index range: the byte-order comparisons of
+ * text_pattern_ops and starts_with are leakproof, so under row-level security the planner can
+ * use the (tenant_id, key text_pattern_ops) index, which it cannot for LIKE (ADR 0012). The end
+ * of the range is the prefix and U+10FFFF, the highest code point.
+ */
+const startsWith = (column: string, prefix: string, end: string) => `(${column} ~>=~ ${prefix} AND ${column} ~<~ ${end} AND starts_with(${column}, ${prefix}))`;
+const prefixEnd = (prefix: string | null): string | null => (prefix === null ? null : `${prefix}\u{10FFFF}`);
+
 export const searchAddressees = (f: SearchFilters, limit: number, offset: number): QueryConfig => ({
   text: `SELECT ${STATE_COLUMNS}, count(*) OVER () AS total
          FROM addressee a
@@ -331,10 +350,14 @@ export const searchAddressees = (f: SearchFilters, limit: number, offset: number
            AND ($3::bigint IS NULL OR a.number = $3)
            AND ($4::text IS NULL OR a.corporate_number = $4)
            AND ($5::text IS NULL OR a.kind = $5)
+           AND (($8::text IS NULL AND $10::text IS NULL)
+                OR ($8::text IS NOT NULL AND ${startsWith("a.address_key", "$8", "$9")})
+                OR ($10::text IS NOT NULL AND ${startsWith("a.town_key", "$10", "$11")}
+                    AND (a.municipality_code = coalesce($12, ${TENANT}) OR (a.municipality_code IS NULL AND coalesce($12, ${TENANT}) = ${TENANT}))))
          ORDER BY a.kana_key, a.number
          LIMIT $6 OFFSET $7`,
   values: [f.nameKey === null ? null : containsPattern(f.nameKey), f.birthDate, f.number === null ? null : n(f.number),
-    f.corporateNumber, f.kind, limit, offset],
+    f.corporateNumber, f.kind, limit, offset, f.addressKey, prefixEnd(f.addressKey), f.townKey, prefixEnd(f.townKey), f.municipalityCode],
 });
 
 // Move-in candidates

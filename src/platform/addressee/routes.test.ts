@@ -5,6 +5,8 @@ import type { Session } from "../../../test/support/http.ts";
 import { addAddresseeStaff, createAddresseeTestPlatform, loginAs, purpose } from "./addressee-test-support.ts";
 import { createRegistryLink } from "./registry-link.ts";
 import { getAddressee } from "./read.ts";
+import { searchAddressees } from "./queries.ts";
+import { typedAddressKeys } from "./address-keys.ts";
 
 let t: TestPlatform;
 let writer: Session;
@@ -188,6 +190,67 @@ describe("search (kanji and カナ, width- and kana-insensitive)", () => {
     expect(patch.statusCode).toBe(404);
     const own = await reader.request({ method: "GET", url: `/api/addressees/${number}`, headers: purpose() });
     expect(own.statusCode).toBe(200);
+  });
+});
+
+describe("search by address (ADR 0022: from the start or from the 町字 on)", () => {
+  let horiuchi: string;
+  let horiuchiToo: string;
+  let elsewhere: string;
+  beforeAll(async () => {
+    horiuchi = (await register({ ...landowner, name: "堀内 一郎", nameKana: "ホリウチ イチロウ", postalCode: "240-0112", address: "神奈川県三浦郡葉山町堀内２１３５－３" })).number;
+    horiuchiToo = (await register({ ...landowner, name: "堀内 二郎", nameKana: "ホリウチ ジロウ", postalCode: "240-0112", address: "葉山町堀内100番地" })).number;
+    elsewhere = (await register({ ...landowner, name: "堀内 三郎", nameKana: "ホリウチ サブロウ", address: "東京都千代田区堀内1番1号" })).number;
+  });
+
+  const numbers = async (address: string) => {
+    const response = await reader.request({ method: "GET", url: `/api/addressees?address=${encodeURIComponent(address)}&pageSize=100`, headers: purpose() });
+    expect(response.statusCode, response.body).toBe(200);
+    return (response.json() as { items: { number: string }[] }).items.map((i) => i.number).sort();
+  };
+
+  it.each(["堀内", "葉山町堀内", "三浦郡葉山町堀内", "神奈川県三浦郡葉山町堀内", "葉山町 堀内"])("「%s」 finds the town's 堀内 and not 千代田区's", async (typed) => {
+    const found = await numbers(typed);
+    expect(found).toEqual(expect.arrayContaining([horiuchi, horiuchiToo].sort()));
+    expect(found).not.toContain(elsewhere);
+  });
+
+  it("the numbers fold (２１３５－３ = 2135番地3), the start of the whole address finds everything in it, another 市区町村 typed finds only there", async () => {
+    expect(await numbers("堀内2135番地3")).toEqual([horiuchi]);
+    expect(await numbers("神奈川県")).toEqual(expect.arrayContaining([horiuchi]));
+    expect(await numbers("神奈川県")).not.toContain(elsewhere);
+    expect(await numbers("東京都千代田区堀内")).toEqual([elsewhere]);
+    expect(await numbers("一色")).toEqual([]);
+  });
+
+  it("a corrected address is found at once under its new 町字 and no longer under the old", async () => {
+    const patch = await writer.request({ method: "PATCH", url: `/api/addressees/${horiuchiToo}`, payload: { address: "神奈川県三浦郡葉山町一色1番地", reason: "転居" } });
+    expect(patch.statusCode, patch.body).toBe(200);
+    expect(await numbers("一色")).toEqual([horiuchiToo]);
+    expect(await numbers("堀内")).not.toContain(horiuchiToo);
+  });
+
+  it("audits the criterion's name, never the address typed", async () => {
+    await numbers("一色");
+    const audit = await t.db.owner.query("SELECT detail FROM audit_log WHERE action = 'addressee.searched' ORDER BY seq DESC LIMIT 1");
+    expect(audit.rows[0].detail).toEqual({ criteria: ["address"], total: 1 });
+  });
+
+  it("uses the (tenant_id, town_key) index under row-level security in a town of 3,000 addressees", async () => {
+    await t.db.owner.query(
+      `INSERT INTO addressee (tenant_id, number, kind, name, name_kana, name_key, kana_key, address, address_key, town_key, municipality_code)
+       SELECT $1, 900000 + i, 'person', '試験', 'シケン', '試験', 'シケン', '神奈川県三浦郡葉山町上山口' || i || '番地',
+              '神奈川県三浦郡葉山町上山口' || i || '番地', '上山口' || i || '番地', $1
+       FROM generate_series(1, 3000) AS i`,
+      [TOWN_A.id],
+    );
+    await t.db.owner.query("ANALYZE addressee");
+    const keys = typedAddressKeys("葉山町堀内")!;
+    const query = searchAddressees({ nameKey: null, birthDate: null, number: null, corporateNumber: null, kind: null, ...keys }, 20, 0);
+    const plan = await t.platform.db.withTenant(TOWN_A.id, async (tx) => (await tx.query(`EXPLAIN ANALYZE ${query.text}`, query.values)).rows);
+    const text = plan.map((r) => r["QUERY PLAN"]).join("\n");
+    expect(text).toContain("addressee_town_key");
+    expect(text).not.toMatch(/Seq Scan on addressee\b/);
   });
 });
 

@@ -82,7 +82,7 @@ export function addresseeRoutes(fastify: FastifyInstance, platform: Platform): v
       config: { access: access("read") },
       schema: {
         tags: TAGS,
-        summary: "Search addressees by name (kanji or カナ, any width), birth date, 宛名番号 or 法人番号 (audited)",
+        summary: "Search addressees by name (kanji or カナ, any width), birth date, 宛名番号, 法人番号 or address (audited)",
         headers: PurposeHeaders,
         querystring: SearchQuery,
         response: { 200: SearchResult },
@@ -94,7 +94,7 @@ export function addresseeRoutes(fastify: FastifyInstance, platform: Platform): v
       if (criteria.corporateNumber) criteria.corporateNumber = normalizeCorporateNumber(criteria.corporateNumber);
       const used = criteriaUsed(criteria);
       if (used.length === 0) {
-        throw addresseeProblems.invalid([{ field: "querystring", message: "give at least one of name, birthDate, number, corporateNumber, kind" }]);
+        throw addresseeProblems.invalid([{ field: "querystring", message: "give at least one of name, birthDate, number, corporateNumber, kind, address" }]);
       }
       if (criteria.birthDate !== undefined && !isCalendarDate(criteria.birthDate)) {
         throw addresseeProblems.invalid([{ field: "querystring/birthDate", message: "must be an existing calendar date (YYYY-MM-DD)" }]);

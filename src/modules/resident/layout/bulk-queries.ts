@@ -183,6 +183,10 @@ export interface AddresseeJson {
   pc: string | null;
   ad: string | null;
   ad2: string | null;
+  /** The address search keys (addressee/address-keys.ts). */
+  ak: string | null;
+  tk: string | null;
+  mc: string | null;
   since: string | null;
   until: string | null;
   why: string | null;
@@ -198,11 +202,11 @@ export interface AddresseeJson {
 export const insertAddressees = (rows: readonly AddresseeJson[], reason: string): QueryConfig => ({
   text: `WITH x AS (
            SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(n bigint, name text, kana text, nk text, kk text, bd date, sex text,
-             pc text, ad text, ad2 text, since date, until date, why text, st jsonb)),
+             pc text, ad text, ad2 text, ak text, tk text, mc text, since date, until date, why text, st jsonb)),
          a AS (
            INSERT INTO addressee (tenant_id, number, kind, name, name_kana, name_key, kana_key, birth_date, sex,
-             postal_code, address, address_line2, resident_since, resident_until, resident_end_reason)
-           SELECT ${TENANT}, n, 'person', name, kana, nk, kk, bd, sex, pc, ad, ad2, since, until, why FROM x),
+             postal_code, address, address_line2, address_key, town_key, municipality_code, resident_since, resident_until, resident_end_reason)
+           SELECT ${TENANT}, n, 'person', name, kana, nk, kk, bd, sex, pc, ad, ad2, ak, tk, mc, since, until, why FROM x),
          names AS (
            INSERT INTO addressee_name (tenant_id, number, valid_from, name, name_kana, name_key, kana_key)
            SELECT ${TENANT}, n, NULL, name, kana, nk, kk FROM x),

@@ -35,11 +35,12 @@ import { JournalReplay } from "./journal-replay.ts";
 import type { Journal } from "./read-journal.ts";
 import { StatementPipeline } from "./statement-pipeline.ts";
 import { nameKeys } from "../../../platform/addressee/periods.ts";
+import { addressKeys } from "../../../platform/addressee/address-keys.ts";
 
 /** Rows per statement: large enough to amortise a round trip, small enough to keep memory flat. */
 const BATCH = 5000;
 
-export const IMPORT_REASON = "標準レイアウトからの取込 (standard layout import)";
+export const IMPORT_REASON = "標準レイアウトからの取込";
 export const JOURNAL_IMPORTED = "resident.journal-imported";
 
 export interface JournalImportSummary {
@@ -74,6 +75,7 @@ function* newAddressees(journal: Journal, linked: ReadonlySet<string>): Generato
     if (linked.has(person.addresseeNumber)) continue;
     const state = addresseeStateOf(person.addresseeNumber, journal.facts[i]!);
     const { nameKey, kanaKey } = nameKeys(state);
+    const { addressKey, townKey, municipalityCode } = addressKeys(state);
     yield {
       n: integer(state.number),
       name: state.name,
@@ -85,6 +87,9 @@ function* newAddressees(journal: Journal, linked: ReadonlySet<string>): Generato
       pc: state.postalCode,
       ad: state.address,
       ad2: state.addressLine2,
+      ak: addressKey,
+      tk: townKey,
+      mc: municipalityCode,
       since: state.residentSince,
       until: state.residentUntil,
       why: state.residentEndReason,
