@@ -1,6 +1,8 @@
 // 支援措置 end to end over HTTP: the dedicated role, the warning and masking on the counter's
-// screens, the refusal of certificates, the supervisor's release used exactly once, the 相手方
-// refused even with a release, renewal and expiry, and isolation between municipalities.
+// screens, the refusal of certificates, the protected person's own request met at the counter on
+// a recorded 本人確認 and refused by mail, by an agent, at コンビニ交付 and 広域交付, the
+// supervisor's release for a third party used exactly once, the 相手方 refused even with a
+// release, renewal and expiry, and isolation between municipalities.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TOWN_A, TOWN_B, addStaff, addOperator, PASSWORD } from "../support/fixtures.ts";
 import { login } from "../support/http.ts";
@@ -9,6 +11,7 @@ import { noticeExpiries } from "../../src/platform/protection/expiry-job.ts";
 import { verifyAuditLog } from "../../src/platform/audit/audit-log.ts";
 import { dayAfter, periodEnd } from "../../src/platform/protection/period.ts";
 import { MASKED } from "../../src/platform/protection/response-guard.ts";
+import { SUPPORT_MEASURE_RULE } from "../../src/platform/protection/problems.ts";
 import { createProtectionTown, daysFromToday, PURPOSE, SECRET, SECRET_NEXT, type ProtectionTown } from "./protection-fixture.ts";
 
 let town: ProtectionTown;
@@ -25,6 +28,9 @@ const issueBody = (subject: string, extra: Record<string, unknown> = {}) => ({
   requesterKind: "self",
   ...extra,
 });
+/** A third party's request (e.g. a creditor's lawyer), which needs the supervisor's release. */
+const thirdParty = (subject: string, extra: Record<string, unknown> = {}) => issueBody(subject, { requesterKind: "third-party", ...extra });
+const SEEN = { document: "driver-license", checked: true } as const;
 
 async function auditActions(): Promise<string[]> {
   const rows = await town.t.db.owner.query("SELECT action FROM audit_log WHERE tenant_id = $1 ORDER BY seq::bigint", [TOWN_A.id]);
@@ -114,10 +120,11 @@ describe("the counter's screens", () => {
 });
 
 describe("certificates", () => {
-  it("refuse a protected person's 住民票の写し without a release, audit the refusal, and leave no gap in the serials", async () => {
-    const refused = await town.sessions.clerk.request({ method: "POST", url: ISSUE, payload: issueBody(town.victim) });
+  it("refuse a protected person's 住民票の写し to a third party without a release, audit the refusal, and leave no gap in the serials", async () => {
+    const refused = await town.sessions.clerk.request({ method: "POST", url: ISSUE, payload: thirdParty(town.victim) });
     expect(refused.statusCode).toBe(403);
     expect(refused.json().code).toBe("protection.release-required");
+    expect(refused.json().title_ja).toContain(SUPPORT_MEASURE_RULE);
     expect(refused.body).not.toContain("鈴木");
     expect(await auditActions()).toContain("protection.blocked");
     const other = await town.sessions.clerk.request({ method: "POST", url: ISSUE, payload: issueBody(town.adversary) });
@@ -125,21 +132,21 @@ describe("certificates", () => {
     expect(String(other.headers["x-kyodo-certificate-serial"])).toMatch(/-000001$/);
   });
 
-  it("let one certificate through with a supervisor's release, asked for by the clerk, approved by someone else, used once", async () => {
+  it("let one certificate through to a third party with a supervisor's release, asked for by the clerk, approved by someone else, used once", async () => {
     const asked = await town.sessions.clerk.request({
       method: "POST",
       url: "/api/protection/releases",
       payload: {
         subjectNumber: town.victim,
         certificateKind: "resident.juminhyo",
-        requesterKind: "self",
-        requesterNote: "本人（運転免許証で確認）",
-        reason: "本人からの請求で、相手方に住所が伝わるおそれがない",
+        requesterKind: "third-party",
+        requesterNote: "〇〇法律事務所 弁護士（事件番号を確認）",
+        reason: "裁判所に提出する書類で、相手方に住所が伝わるおそれがない",
       },
     });
     expect(asked.statusCode).toBe(201);
     const releaseId = asked.json().releaseId as string;
-    const early = await town.sessions.clerk.request({ method: "POST", url: ISSUE, payload: issueBody(town.victim, { releaseId }) });
+    const early = await town.sessions.clerk.request({ method: "POST", url: ISSUE, payload: thirdParty(town.victim, { releaseId }) });
     expect(early.statusCode).toBe(409);
     expect(early.json().code).toBe("protection.release-not-usable");
     const byClerk = await town.sessions.clerk.request({
@@ -155,12 +162,12 @@ describe("certificates", () => {
     });
     expect(approved.statusCode).toBe(200);
     expect(approved.json().state).toBe("approved");
-    const anotherClerk = await town.sessions.clerk2.request({ method: "POST", url: ISSUE, payload: issueBody(town.victim, { releaseId }) });
+    const anotherClerk = await town.sessions.clerk2.request({ method: "POST", url: ISSUE, payload: thirdParty(town.victim, { releaseId }) });
     expect(anotherClerk.json().code).toBe("protection.release-not-usable");
-    const issued = await town.sessions.clerk.request({ method: "POST", url: ISSUE, payload: issueBody(town.victim, { releaseId }) });
+    const issued = await town.sessions.clerk.request({ method: "POST", url: ISSUE, payload: thirdParty(town.victim, { releaseId }) });
     expect(issued.statusCode).toBe(200);
     expect(issued.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
-    const again = await town.sessions.clerk.request({ method: "POST", url: ISSUE, payload: issueBody(town.victim, { releaseId }) });
+    const again = await town.sessions.clerk.request({ method: "POST", url: ISSUE, payload: thirdParty(town.victim, { releaseId }) });
     expect(again.json().code).toBe("protection.release-not-usable");
     const used = await town.sessions.clerk.request({ method: "GET", url: `/api/protection/releases/${releaseId}` });
     expect(used.json()).toMatchObject({ state: "used", subjectName: "鈴木\u3000花子", use: { serial: issued.headers["x-kyodo-certificate-serial"] } });
@@ -206,15 +213,131 @@ describe("certificates", () => {
     const household = await town.sessions.clerk.request({
       method: "POST",
       url: ISSUE,
-      payload: issueBody(town.tanaka, { options: { scope: "household" } }),
+      payload: thirdParty(town.tanaka, { options: { scope: "household" } }),
     });
     expect(household.json().code).toBe("protection.release-required");
-    const alone = await town.sessions.clerk.request({ method: "POST", url: ISSUE, payload: issueBody(town.tanaka) });
+    const alone = await town.sessions.clerk.request({ method: "POST", url: ISSUE, payload: thirdParty(town.tanaka) });
     expect(alone.json().code).toBe("protection.release-required");
+    // His own request is a protected household's own request: at the counter, on a 本人確認.
+    const own = await town.sessions.clerk.request({ method: "POST", url: ISSUE, payload: issueBody(town.tanaka, { requesterKind: "self" }) });
+    expect(own.json().code).toBe("protection.identity-check-required");
     const search = await town.sessions.clerk.request({ method: "GET", url: "/api/resident/persons?q=タナカ", headers: PURPOSE });
     const husband = search.json().items.find((i: { addresseeNumber: string }) => i.addresseeNumber === town.tanaka);
     expect(husband.protection).toMatchObject({ active: true });
     expect(husband.address).toBe(MASKED);
+  });
+});
+
+describe("the protected person's own request (支援措置, 住民基本台帳事務処理要領 第5-10)", () => {
+  async function requestRow(serial: string) {
+    const [year, number] = serial.split("-").map(Number);
+    const rows = await town.t.db.owner.query(
+      `SELECT r.channel, r.identity_document, r.identity_checked_by::text, r.identity_checked_at, i.issued_at, i.issued_by::text
+         FROM certificate_issue_request r JOIN certificate_issue i USING (tenant_id, fiscal_year, number)
+        WHERE r.tenant_id = $1 AND r.fiscal_year = $2 AND r.number = $3`,
+      [TOWN_A.id, year, number],
+    );
+    return rows.rows[0] as Record<string, unknown> | undefined;
+  }
+
+  it("is issued at the counter after a photo ID is seen and recorded, without a release; the check is stored with the issue and audited", async () => {
+    const before = (await auditActions()).filter((a) => a === "protection.release-used").length;
+    const issued = await town.sessions.clerk.request({
+      method: "POST",
+      url: ISSUE,
+      payload: issueBody(town.victim, { channel: "counter", identityCheck: SEEN }),
+    });
+    expect(issued.statusCode).toBe(200);
+    expect(issued.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
+    const serial = String(issued.headers["x-kyodo-certificate-serial"]);
+    const row = await requestRow(serial);
+    expect(row).toMatchObject({ channel: "counter", identity_document: "driver-license" });
+    expect(row!.identity_checked_by).toBe(row!.issued_by);
+    expect((row!.identity_checked_at as Date).getTime()).toBe((row!.issued_at as Date).getTime());
+    // No release was used, and the audit names the kind of document — nothing read from it.
+    expect((await auditActions()).filter((a) => a === "protection.release-used")).toHaveLength(before);
+    const audit = await town.t.db.owner.query(
+      "SELECT subject, detail FROM audit_log WHERE tenant_id = $1 AND action = 'protection.identity-checked' ORDER BY seq::bigint DESC LIMIT 1",
+      [TOWN_A.id],
+    );
+    expect(audit.rows[0]).toMatchObject({
+      subject: `addressee:${town.victim}`,
+      detail: { serial, kind: "resident.juminhyo", channel: "counter", identityDocument: "driver-license" },
+    });
+    expect(JSON.stringify(audit.rows[0])).not.toMatch(/鈴木|スズキ|葉山町/);
+  });
+
+  it("needs the check each time, also for a member of the household asking; an unchecked or unknown document is refused", async () => {
+    const again = await town.sessions.clerk.request({ method: "POST", url: ISSUE, payload: issueBody(town.victim, { channel: "counter" }) });
+    expect(again.statusCode).toBe(403);
+    expect(again.json().code).toBe("protection.identity-check-required");
+    expect(again.json().title_ja).toContain(SUPPORT_MEASURE_RULE);
+    const household = await town.sessions.clerk.request({
+      method: "POST",
+      url: ISSUE,
+      payload: issueBody(town.child, { requesterKind: "same-household", options: { scope: "household" }, identityCheck: { document: "my-number-card", checked: true } }),
+    });
+    expect(household.statusCode).toBe(200);
+    for (const identityCheck of [{ document: "driver-license", checked: false }, { document: "library-card", checked: true }]) {
+      const bad = await town.sessions.clerk.request({ method: "POST", url: ISSUE, payload: issueBody(town.victim, { identityCheck }) });
+      expect(bad.statusCode, JSON.stringify(identityCheck)).toBe(400);
+    }
+  });
+
+  it("is refused by mail, at コンビニ交付 and at 広域交付, naming the channel and the rule; an ID check recorded on a mail request is a mistake", async () => {
+    for (const [channel, name] of [["mail", "郵送"], ["convenience-store", "コンビニ交付"], ["wide-area", "広域交付"]] as const) {
+      const refused = await town.sessions.clerk.request({ method: "POST", url: ISSUE, payload: issueBody(town.victim, { channel }) });
+      expect(refused.statusCode, channel).toBe(403);
+      expect(refused.json().code).toBe("protection.channel-refused");
+      expect(refused.json().title_ja).toContain(`${name}では受け付けられません`);
+      expect(refused.json().title_ja).toContain(SUPPORT_MEASURE_RULE);
+      expect(refused.body).not.toContain("鈴木");
+    }
+    // A photo ID is compared with the person at the counter: a check recorded on a mail request is a mistake.
+    const mailed = await town.sessions.clerk.request({ method: "POST", url: ISSUE, payload: issueBody(town.victim, { channel: "mail", identityCheck: SEEN }) });
+    expect(mailed.statusCode).toBe(400);
+    expect(mailed.json().errors.map((e: { field: string }) => e.field)).toContain("body/identityCheck");
+  });
+
+  it("is refused from an agent or messenger, with or without a letter of attorney, and a third party cannot use コンビニ交付 or 広域交付", async () => {
+    const agent = await town.sessions.clerk.request({ method: "POST", url: ISSUE, payload: issueBody(town.victim, { requesterKind: "agent", identityCheck: SEEN }) });
+    expect(agent.statusCode).toBe(403);
+    expect(agent.json().code).toBe("protection.agent-refused");
+    expect(agent.json().title_ja).toContain("代理人・使者");
+    const store = await town.sessions.clerk.request({ method: "POST", url: ISSUE, payload: thirdParty(town.victim, { channel: "convenience-store" }) });
+    expect(store.json().code).toBe("protection.channel-refused");
+    // A third party by mail is examined like one at the counter: the release is still the way.
+    const mail = await town.sessions.clerk.request({ method: "POST", url: ISSUE, payload: thirdParty(town.victim, { channel: "mail" }) });
+    expect(mail.json().code).toBe("protection.release-required");
+  });
+
+  it("is refused to the 相手方 who claims to be the person, ID or not", async () => {
+    const refused = await town.sessions.clerk.request({
+      method: "POST",
+      url: ISSUE,
+      payload: issueBody(town.victim, { identityCheck: SEEN, requester: { addresseeNumber: town.adversary } }),
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe("protection.requester-is-adversary");
+  });
+
+  it("every refusal is audited with its channel, and an unprotected person's certificate by mail is issued with its channel recorded", async () => {
+    const blocked = await town.t.db.owner.query(
+      "SELECT detail FROM audit_log WHERE tenant_id = $1 AND action = 'protection.blocked' ORDER BY seq::bigint",
+      [TOWN_A.id],
+    );
+    const reasons = new Set(blocked.rows.map((r) => (r.detail as { reason: string }).reason));
+    for (const reason of ["identity-check-required", "channel-refused", "agent-refused", "requester-is-adversary", "release-required"]) expect(reasons).toContain(reason);
+    expect(blocked.rows.some((r) => (r.detail as { channel?: string }).channel === "wide-area")).toBe(true);
+    const mailed = await town.sessions.clerk.request({ method: "POST", url: ISSUE, payload: issueBody(town.adversary, { channel: "mail" }) });
+    expect(mailed.statusCode).toBe(200);
+    expect(await requestRow(String(mailed.headers["x-kyodo-certificate-serial"]))).toMatchObject({ channel: "mail", identity_document: null, identity_checked_by: null });
+  });
+
+  it("keeps the request records append-only: the application can neither change nor delete them", async () => {
+    for (const sql of ["UPDATE certificate_issue_request SET channel = 'counter'", "DELETE FROM certificate_issue_request"]) {
+      await expect(town.t.db.withTenant(TOWN_A.id, (tx) => tx.query(sql)), sql).rejects.toThrow(/permission denied/);
+    }
   });
 });
 

@@ -21,7 +21,16 @@ import { drawCertification, requireCompleteCertifier, resolveCertifier, type Cer
 import { newVerificationCode, verificationUrl } from "./verification.ts";
 import { allocateSerial, fiscalYearOf } from "./serial.ts";
 import { CERTIFICATE_PREVIEWED, recordIssue } from "./issue-register.ts";
-import { REQUESTER_KINDS, type RequesterKind } from "./requester.ts";
+import {
+  DEFAULT_CHANNEL,
+  IDENTITY_DOCUMENTS,
+  recordRequest,
+  REQUEST_CHANNELS,
+  REQUESTER_KINDS,
+  type IdentityCheck,
+  type RequestChannel,
+  type RequesterKind,
+} from "./requester.ts";
 import { documentProblems } from "./problems.ts";
 import { decideDisclosure, DisclosureRefused, type DisclosureDecision, type Requester } from "../protection/check.ts";
 import { recordReleaseUse } from "../protection/releases.ts";
@@ -103,6 +112,10 @@ export interface CertificateRequest {
   /** 利用目的 as stated by the requester. */
   purpose: string;
   requesterKind: RequesterKind;
+  /** 請求の方法 (窓口, 郵送, コンビニ交付, 広域交付); default 窓口. */
+  channel?: RequestChannel;
+  /** 本人確認 at the counter: the kind of photo ID seen. Recorded with the issue. */
+  identityCheck?: IdentityCheck;
   /** Who asks, as identified at the counter: checked against the 相手方 of 支援措置. */
   requester?: Requester;
   /** An approved release (支援措置の一時解除) for this subject and kind, asked for by this clerk. */
@@ -150,6 +163,8 @@ interface CheckedRequest {
   options: Record<string, unknown>;
   purpose: string;
   asOf: string;
+  channel: RequestChannel;
+  identityCheck: IdentityCheck | null;
 }
 
 /** Validates what the HTTP schema cannot: the kind's options, and the dates. 400 with fields. */
@@ -159,6 +174,15 @@ function checkRequest(kind: CertificateDefinition, request: CertificateRequest, 
   const purpose = request.purpose.trim();
   if (purpose.length < 1 || purpose.length > 200) errors.push({ field: "body/purpose", message: "1 to 200 characters" });
   if (!REQUESTER_KINDS.includes(request.requesterKind)) errors.push({ field: "body/requesterKind", message: "unknown kind" });
+  const channel = request.channel ?? DEFAULT_CHANNEL;
+  if (!REQUEST_CHANNELS.includes(channel)) errors.push({ field: "body/channel", message: "unknown channel" });
+  const identityCheck = request.identityCheck ?? null;
+  if (identityCheck !== null && (!IDENTITY_DOCUMENTS.includes(identityCheck.document) || identityCheck.checked !== true)) {
+    errors.push({ field: "body/identityCheck", message: "a document of the list, checked" });
+  } else if (identityCheck !== null && channel !== "counter") {
+    // The record says a clerk compared a photo ID with the person in front of them.
+    errors.push({ field: "body/identityCheck", message: "本人確認書類の確認は窓口での請求にだけ記録します" });
+  }
   const asOf = request.asOf ?? issueDate;
   if (!isIsoDate(asOf)) errors.push({ field: "body/asOf", message: "must be an existing date YYYY-MM-DD" });
   else if (asOf > issueDate) errors.push({ field: "body/asOf", message: "must not be after the issue date" });
@@ -168,7 +192,7 @@ function checkRequest(kind: CertificateDefinition, request: CertificateRequest, 
     if (!errors.some((e) => e.field.startsWith("body/options"))) errors.push({ field: "body/options", message: "must be an object" });
   }
   if (errors.length) throw documentProblems.invalid(errors);
-  return { options: options as Record<string, unknown>, purpose, asOf };
+  return { options: options as Record<string, unknown>, purpose, asOf, channel, identityCheck };
 }
 
 function authorise(staff: IssuingStaff, kind: CertificateDefinition): void {
@@ -225,7 +249,7 @@ const ADDRESSEE_SUBJECT = /^addressee:(\d{1,15})$/;
  * `decision` is what was decided (null until a kind disclosed anyone). Refusals are audited by
  * withDisclosureAudit after the rollback.
  */
-function disclosureGate(tx: Tx, kind: CertificateDefinition, request: CertificateRequest, actor: string, date: string) {
+function disclosureGate(tx: Tx, kind: CertificateDefinition, request: CertificateRequest, checked: CheckedRequest, actor: string, date: string) {
   const gate = {
     decision: null as DisclosureDecision | null,
     async disclose(numbers: readonly string[]): Promise<void> {
@@ -234,6 +258,9 @@ function disclosureGate(tx: Tx, kind: CertificateDefinition, request: Certificat
         certificateKind: kind.id,
         subjectNumber: ADDRESSEE_SUBJECT.exec(request.subjectId)?.[1] ?? null,
         requester: request.requester,
+        requesterKind: request.requesterKind,
+        channel: checked.channel,
+        identityCheck: checked.identityCheck ?? undefined,
         releaseId: request.releaseId,
         date,
         actor,
@@ -242,6 +269,7 @@ function disclosureGate(tx: Tx, kind: CertificateDefinition, request: Certificat
         protectedNumbers: [...(gate.decision?.protectedNumbers ?? []), ...decision.protectedNumbers],
         measureIds: [...(gate.decision?.measureIds ?? []), ...decision.measureIds],
         release: decision.release ?? gate.decision?.release ?? null,
+        identityChecked: decision.identityChecked || (gate.decision?.identityChecked ?? false),
       };
     },
     /** After render: a kind must have said whom it prints. */
@@ -280,6 +308,8 @@ async function withDisclosureAudit<T>(
             reason: error.reason,
             measureIds: error.measureIds,
             requesterKind: request.requesterKind,
+            channel: request.channel ?? DEFAULT_CHANNEL,
+            ...(request.identityCheck ? { identityDocument: request.identityCheck.document } : {}),
             ...(request.releaseId ? { releaseId: request.releaseId } : {}),
           },
         }),
@@ -287,6 +317,29 @@ async function withDisclosureAudit<T>(
     );
     throw error.problem;
   }
+}
+
+/**
+ * 支援措置: a protected person's own certificate issued on a strict 本人確認 at the counter is
+ * audited as such — the document kind, the channel and the measures, never anything read from
+ * the ID (the checking clerk and the time are the entry's actor and time).
+ */
+async function recordIdentityCheckedIssue(
+  tx: Tx,
+  actor: string,
+  subject: string,
+  kind: string,
+  serial: string,
+  checked: CheckedRequest,
+  disclosed: DisclosureDecision,
+): Promise<void> {
+  await appendAudit(tx, {
+    actor,
+    action: "protection.identity-checked",
+    subject,
+    purpose: checked.purpose,
+    detail: { serial, kind, channel: checked.channel, identityDocument: checked.identityCheck!.document, measureIds: disclosed.measureIds },
+  });
 }
 
 const sha256 = (bytes: Buffer): string => crypto.createHash("sha256").update(bytes).digest("hex");
@@ -317,7 +370,7 @@ export async function issueCertificate(
       const code = newVerificationCode(staff.tenantId);
       const verification = { code, url: await verificationUrl(tx, platform, staff.tenantId, code) };
       const base = { tx, tenantId: staff.tenantId, subjectId: request.subjectId, checked, issuedAt, serial: serial.text, verification };
-      const gate = disclosureGate(tx, kind, request, actor, issueDate);
+      const gate = disclosureGate(tx, kind, request, checked, actor, issueDate);
       const rendered = await kind.render(renderContext(platform, kind, base, certifier, font, gate.disclose));
       const disclosed = gate.checked();
       if (rendered.missingGlyphs > 0) throw documentProblems.fontCannotRender(rendered.missingGlyphs, rendered.font.name);
@@ -340,6 +393,8 @@ export async function issueCertificate(
         font: rendered.font.id,
         verificationCode: code,
       });
+      await recordRequest(tx, serial, { channel: checked.channel, identityCheck: checked.identityCheck, staffId: staff.staffId, at: issuedAt });
+      if (disclosed.identityChecked) await recordIdentityCheckedIssue(tx, actor, request.subjectId, kind.id, serial.text, checked, disclosed);
       return {
         serial: serial.text,
         pdf: rendered.pdf,
@@ -375,7 +430,7 @@ export async function previewCertificate(
       const certifier = await resolveCertifier(tx, platform, staff.tenantId, issueDate);
       const base = { tx, tenantId: staff.tenantId, subjectId: request.subjectId, checked, issuedAt, serial: null };
       // A preview shows the same persons as the issue, so it passes the same gate; it does not use up a release.
-      const gate = disclosureGate(tx, kind, request, actor, issueDate);
+      const gate = disclosureGate(tx, kind, request, checked, actor, issueDate);
       const rendered = await kind.render(renderContext(platform, kind, base, certifier, font, gate.disclose));
       gate.checked();
       await appendAudit(tx, {

@@ -22,7 +22,7 @@ import {
 import { chooseDocumentFont, FONT_NOTES } from "./fonts.ts";
 import { CERTIFICATE_ISSUES_LISTED, findIssue, listIssues, recordVoid, type IssueView } from "./issue-register.ts";
 import { parseSerial } from "./serial.ts";
-import { RequesterKindSchema } from "./requester.ts";
+import { IdentityCheckSchema, RequestChannelSchema, RequesterKindSchema } from "./requester.ts";
 import { documentProblems } from "./problems.ts";
 import { isIsoDate } from "../../lib/wareki.ts";
 
@@ -37,6 +37,8 @@ const CertificateBody = Type.Object(
     options: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: "the kind's options (see GET /api/certificates/kinds)" })),
     purpose: Type.String({ minLength: 1, maxLength: 200, pattern: "\\S", description: "利用目的 as stated by the requester" }),
     requesterKind: RequesterKindSchema,
+    channel: Type.Optional({ ...RequestChannelSchema, description: `${RequestChannelSchema.description} (default: counter)` }),
+    identityCheck: Type.Optional(IdentityCheckSchema),
     requester: Type.Optional(
       Type.Object(
         {

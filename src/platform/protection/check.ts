@@ -10,6 +10,7 @@ import { protectionProblems } from "./problems.ts";
 import type { Problem } from "../http/problem.ts";
 import { normalizeKana } from "../../lib/kana.ts";
 import { releaseForUse, type UsableRelease } from "./releases.ts";
+import { isOwnRequest, type IdentityCheck, type RequestChannel, type RequesterKind } from "../documents/requester.ts";
 
 export interface ActiveProtection {
   measureId: string;
@@ -124,6 +125,12 @@ export interface DisclosureRequest {
   /** The request's subject, `addressee:<番号>`: a release is for one subject and kind. */
   subjectNumber: string | null;
   requester?: Requester | undefined;
+  /** 請求者の区分: 本人・同一世帯, 代理人・使者, 第三者, 職務上請求. */
+  requesterKind: RequesterKind;
+  /** 請求の方法: 窓口, 郵送, コンビニ交付, 広域交付. */
+  channel: RequestChannel;
+  /** The photo ID the clerk saw at the counter, if any. */
+  identityCheck?: IdentityCheck | undefined;
   releaseId?: string | undefined;
   date: string;
   /** `staff:<id>`: a release is used by the clerk who asked for it. */
@@ -134,13 +141,23 @@ export interface DisclosureDecision {
   protectedNumbers: string[];
   measureIds: string[];
   release: UsableRelease | null;
+  /** Let through as the protected person's own request after a strict 本人確認 at the counter. */
+  identityChecked: boolean;
 }
+
+export type RefusalReason =
+  | "release-required"
+  | "requester-is-adversary"
+  | "release-not-usable"
+  | "identity-check-required"
+  | "channel-refused"
+  | "agent-refused";
 
 /** Thrown by a refused disclosure: what to audit (ids only), and the problem to answer with. */
 export class DisclosureRefused extends Error {
   constructor(
     readonly problem: Problem,
-    readonly reason: "release-required" | "requester-is-adversary" | "release-not-usable",
+    readonly reason: RefusalReason,
     readonly measureIds: string[],
   ) {
     super(problem.message);
@@ -148,21 +165,45 @@ export class DisclosureRefused extends Error {
 }
 
 /**
- * Decides whether persons may be disclosed in a document. Unprotected → allowed. Protected and
- * the requester is a 相手方 of a measure → refused, release or not (支援措置: 相手方からの請求は
- * 不当な目的によるものとして拒否). Protected otherwise → allowed only with an approved, unused,
- * unexpired release for this subject and kind, asked for by this clerk.
+ * Decides whether persons may be disclosed in a document, as 総務省's DV等支援措置 (住民基本台帳事務
+ * 処理要領 第5-10「ドメスティック・バイオレンス、ストーカー行為等、児童虐待及びこれらに準ずる行為の
+ * 被害者の保護のための措置」) is applied at towns' counters (e.g. 高岡市, 加西市, 養父市):
+ *   - no protected person printed → allowed;
+ *   - the requester is a 相手方 of a measure → refused, release or not (相手方からの請求は不当な
+ *     目的によるものとして拒否する);
+ *   - 本人等の請求 (本人 or 同一世帯, 住民基本台帳法 第12条): only at the counter (窓口), and only
+ *     after a strict 本人確認 each time — a photo ID seen and recorded — then without a release.
+ *     By mail, at コンビニ交付 or 広域交付 it is refused (なりすまし防止: the counter is the only
+ *     place the ID can be compared with the person);
+ *   - 代理人・使者 → refused (委任状による請求には応じない: anyone could carry a letter);
+ *   - 第三者 and 職務上請求 (第12条の2, 第12条の3) → the strict review: an approved, unused,
+ *     unexpired supervisor's release for this subject and kind, asked for by this clerk. コンビニ
+ *     交付 and 広域交付 serve 本人等 only, so a third party's request there is refused as well.
  */
 export async function decideDisclosure(tx: Tx, numbers: readonly string[], request: DisclosureRequest): Promise<DisclosureDecision> {
   const protections = await protectionsOf(tx, numbers, request.date);
   const relevant = [...protections.entries()]
     .map(([n, list]) => [n, list.filter((p) => covers(p, request.business))] as const)
     .filter(([, list]) => list.length > 0);
-  if (relevant.length === 0) return { protectedNumbers: [], measureIds: [], release: null };
+  if (relevant.length === 0) return { protectedNumbers: [], measureIds: [], release: null, identityChecked: false };
   const measures = [...new Set(relevant.flatMap(([, list]) => list.map((p) => p.measureId)))];
+  const protectedNumbers = relevant.map(([n]) => n);
   const requesters = await requesterIdentities(tx, request.requester);
   if (relevant.some(([, list]) => list.some((p) => requesters.some((r) => isAdversary(p, r))))) {
     throw new DisclosureRefused(protectionProblems.requesterIsAdversary(), "requester-is-adversary", measures);
+  }
+  if (request.requesterKind === "agent") throw new DisclosureRefused(protectionProblems.agentRefused(), "agent-refused", measures);
+  if (isOwnRequest(request.requesterKind)) {
+    if (request.channel !== "counter") {
+      throw new DisclosureRefused(protectionProblems.channelRefused(request.channel), "channel-refused", measures);
+    }
+    if (!request.identityCheck?.checked) {
+      throw new DisclosureRefused(protectionProblems.identityCheckRequired(), "identity-check-required", measures);
+    }
+    return { protectedNumbers, measureIds: measures, release: null, identityChecked: true };
+  }
+  if (request.channel === "convenience-store" || request.channel === "wide-area") {
+    throw new DisclosureRefused(protectionProblems.channelRefused(request.channel), "channel-refused", measures);
   }
   if (!request.releaseId) throw new DisclosureRefused(protectionProblems.releaseRequired(), "release-required", measures);
   const release = await releaseForUse(tx, request.releaseId, {
@@ -173,5 +214,5 @@ export async function decideDisclosure(tx: Tx, numbers: readonly string[], reque
   if ("refused" in release) {
     throw new DisclosureRefused(protectionProblems.releaseNotUsable(release.refused), "release-not-usable", measures);
   }
-  return { protectedNumbers: relevant.map(([n]) => n), measureIds: measures, release };
+  return { protectedNumbers, measureIds: measures, release, identityChecked: false };
 }

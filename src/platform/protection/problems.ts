@@ -2,6 +2,10 @@
 // counter must not itself tell a requester that someone is protected beyond "this cannot be
 // issued here", so the codes are for the clerk's screen and the titles stay neutral.
 import { Problem, problems } from "../http/problem.ts";
+import { REQUEST_CHANNEL_NAMES_JA, type RequestChannel } from "../documents/requester.ts";
+
+/** The rule every 支援措置 refusal of a certificate names (総務省 DV等支援措置). */
+export const SUPPORT_MEASURE_RULE = "住民基本台帳事務処理要領 第5-10（DV等支援措置）";
 
 export const protectionProblems = {
   invalid: (errors: { field: string; message: string }[]) => problems.invalid(errors),
@@ -30,7 +34,7 @@ export const protectionProblems = {
       403,
       "protection.release-required",
       "A support measure (支援措置) restricts this; a supervisor's release is needed",
-      "支援措置の対象者が含まれるため交付できません。上長の解除承認が必要です",
+      `支援措置の対象者が含まれるため、第三者からの請求は厳格な審査（上長の解除承認）を経なければ交付できません（${SUPPORT_MEASURE_RULE}）`,
     ),
   requesterIsAdversary: () =>
     new Problem(
@@ -38,6 +42,28 @@ export const protectionProblems = {
       "protection.requester-is-adversary",
       "The requester is a person a support measure is against; the request is refused",
       "請求者は支援措置の相手方です。この請求には応じられません",
+    ),
+  identityCheckRequired: () =>
+    new Problem(
+      403,
+      "protection.identity-check-required",
+      "A support measure (支援措置) applies: the person's own request is met at the counter after a strict identity check, recorded each time",
+      `支援措置の対象者本人（同一世帯を含む）からの請求は、窓口で顔写真付きの本人確認書類を確認し、その種類を記録したときだけ交付できます（${SUPPORT_MEASURE_RULE}）`,
+    ),
+  channelRefused: (channel: RequestChannel) =>
+    new Problem(
+      403,
+      "protection.channel-refused",
+      `A support measure (支援措置) applies: requests by ${channel} are not accepted; the person asks at the counter with a photo ID`,
+      `支援措置の対象者に係る請求は、${REQUEST_CHANNEL_NAMES_JA[channel]}では受け付けられません。本人が窓口で顔写真付きの本人確認書類を提示して請求します（${SUPPORT_MEASURE_RULE}：なりすまし防止）`,
+      `channel ${channel}`,
+    ),
+  agentRefused: () =>
+    new Problem(
+      403,
+      "protection.agent-refused",
+      "A support measure (支援措置) applies: requests by an agent or messenger are not accepted",
+      `支援措置の対象者に係る請求は、代理人・使者（委任状による請求を含む）からは受け付けられません。本人が窓口で顔写真付きの本人確認書類を提示して請求します（${SUPPORT_MEASURE_RULE}：なりすまし防止）`,
     ),
   releaseNotUsable: (why: string) =>
     new Problem(409, "protection.release-not-usable", "The release cannot be used", "この解除承認は使用できません", why),

@@ -6,7 +6,10 @@
 //     `x-kyodo-protected` header (the count), so a screen can warn without knowing the route;
 //   - masks where they live: every string under a key naming an address or postal code in the
 //     person's object (and everything inside it), and the same keys directly on any object that
-//     contains a protected person (a household shares its members' address);
+//     contains a protected person (a household shares its members' address). One address reads
+//     once: its 住所 key becomes 「住所（支援措置により非表示）」 and its 郵便番号, 方書 and search key
+//     become null, so a screen that joins 〒, 住所 and 方書 shows the mask a single time
+//     (maskAddresses below);
 // unless the staff member holds `protection:read` (支援措置担当), who sees the address, marked.
 // A search by address is different: that a protected person matched "葉山町一色…" is itself
 // where they live, so such a list leaves them out (for everyone but the 支援措置担当).
@@ -20,7 +23,10 @@ import { isLocationKey } from "./personal-keys.ts";
 import { formatAddresseeNumber } from "../addressee/addressee-number.ts";
 
 export const PROTECTED_HEADER = "x-kyodo-protected";
-export const MASKED = "（支援措置により非表示）";
+/** What a masked address reads, once per address (住所・郵便番号・方書 together). */
+export const MASKED = "住所（支援措置により非表示）";
+/** What another masked value under a location key reads (e.g. 住所を定めた日). */
+export const MASKED_OTHER = "（支援措置により非表示）";
 
 
 /** `addresseeNumber` is a 宛名番号 in any width; a bare `number` only in the 15-digit form. */
@@ -47,8 +53,33 @@ function collectNumbers(node: Json, into: Set<string>): void {
   }
 }
 
+/** The parts of an address that go with its 住所 key: 郵便番号, 方書 (address line 2) and a search key. */
+const ADDRESS_PART = /(postal_?code|postal|address_?line_?\d+|address_?key)$/i;
+/** Location keys that hold no address, such as 住所を定めた日 (addressSinceDate). */
+const NOT_AN_ADDRESS = /(Date|Since|At|Changed|_date|_at)$/;
+
+/** "previousPostalCode" and "previousAddress" both belong to the address "previous". */
+function addressOf(key: string): string {
+  return key.replace(ADDRESS_PART, "").replace(/_?address$/i, "").replace(/_/g, "").toLowerCase();
+}
+
+/**
+ * Masks the location keys of one object, each address once: the key naming the address itself
+ * gets MASKED and its parts become null; parts without their address key (a bare postal code)
+ * give the first of them MASKED. Other location keys (dates) read MASKED_OTHER.
+ */
 function maskOwnKeys(node: { [key: string]: Json }): void {
-  for (const [key, value] of Object.entries(node)) if (typeof value === "string" && isLocationKey(key)) node[key] = MASKED;
+  const keys = Object.keys(node).filter((key) => typeof node[key] === "string" && isLocationKey(key));
+  const named = new Set(keys.filter((key) => !ADDRESS_PART.test(key) && !NOT_AN_ADDRESS.test(key)).map(addressOf));
+  for (const key of keys) {
+    if (NOT_AN_ADDRESS.test(key) && !ADDRESS_PART.test(key)) node[key] = MASKED_OTHER;
+    else if (!ADDRESS_PART.test(key)) node[key] = MASKED;
+    else if (named.has(addressOf(key))) node[key] = null;
+    else {
+      node[key] = MASKED;
+      named.add(addressOf(key));
+    }
+  }
 }
 
 function maskEverything(node: Json): void {

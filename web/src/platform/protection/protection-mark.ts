@@ -17,5 +17,8 @@ export function protectionOf(value: unknown): ProtectionMark | null {
   return { active, until, measures: typeof measures === "number" ? measures : 1 };
 }
 
-/** The text the masked address fields hold (src/platform/protection/response-guard.ts). */
-export const MASKED_TEXT = "（支援措置により非表示）";
+/**
+ * The text a masked address holds, once per address: its 郵便番号 and 方書 come as null
+ * (src/platform/protection/response-guard.ts), so 〒, 住所 and 方書 joined read it a single time.
+ */
+export const MASKED_TEXT = "住所（支援措置により非表示）";
