@@ -348,6 +348,7 @@ export const HistoryItemSchema = Type.Object({
   notifiedDate: nullable(Type.String()),
   recordedAt: Type.String({ format: "date-time" }),
   actor: Type.String(),
+  actorName: nullable(Type.String({ description: "the staff member's name (the town's own staff only); null for the system" })),
   reason: nullable(Type.String()),
   fields: Type.Array(Type.String()),
   before: nullable(PartialRecord),

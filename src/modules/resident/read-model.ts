@@ -14,6 +14,7 @@ import { isResidentOn, PERSON_FIELDS, type PersonField, type PersonRecord } from
 import { toJournalEntry, type EntryRow } from "./projection.ts";
 import { changesOfPerson, householdJournal, selectHouseholds } from "./queries.ts";
 import { RELATIONSHIPS, relationshipOrder, type Relationship } from "./relationship.ts";
+import { withActorNames } from "../../platform/audit/actor-names.ts";
 
 export interface PersonAsOf {
   personId: string;
@@ -55,6 +56,8 @@ export interface HistoryItem {
   notifiedDate: string | null;
   recordedAt: string;
   actor: string;
+  /** The staff member's name, read from the town's staff register; null for the system, an import … */
+  actorName: string | null;
   reason: string | null;
   fields: PersonField[];
   before: PersonRecord | null;
@@ -134,7 +137,7 @@ export async function getHouseholdAsOf(tx: Tx, householdId: string, date: string
 /** Every change that touched the person, in journal order (異動日, then recording order). */
 export async function listPersonChanges(tx: Tx, personId: string): Promise<HistoryItem[]> {
   const rows = (await tx.query(changesOfPerson(personId))).rows;
-  return rows
+  const items = rows
     .map((r) => ({
       changeId: r.change_id as string,
       seq: r.seq as string,
@@ -150,6 +153,7 @@ export async function listPersonChanges(tx: Tx, personId: string): Promise<Histo
       after: r.after as PersonRecord,
     }))
     .sort((a, b) => compareEntries(a, b));
+  return withActorNames(tx, items);
 }
 
 export function relationshipLabel(relationship: Relationship): string {

@@ -5,6 +5,7 @@
 import type { Tx } from "../db/database.ts";
 import type { AddresseeState } from "./addressee.ts";
 import { changesOf, currentActor, insertChange } from "./queries.ts";
+import { withActorNames } from "../audit/actor-names.ts";
 
 export type ChangeKind =
   | "registered"
@@ -49,6 +50,8 @@ export interface ChangeEntry {
   fields: string[];
   reason: string | null;
   actor: string;
+  /** The staff member's name, read from the town's staff register; null for the system, an import … */
+  actorName: string | null;
   changedAt: string;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
@@ -56,7 +59,7 @@ export interface ChangeEntry {
 
 export async function listChanges(tx: Tx, number: string): Promise<ChangeEntry[]> {
   const rows = (await tx.query(changesOf(number))).rows;
-  return rows.map((r) => ({
+  const entries = rows.map((r) => ({
     seq: r.seq,
     change: r.change,
     fields: r.fields,
@@ -66,4 +69,5 @@ export async function listChanges(tx: Tx, number: string): Promise<ChangeEntry[]
     before: r.before,
     after: r.after,
   }));
+  return withActorNames(tx, entries);
 }

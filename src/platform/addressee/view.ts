@@ -10,6 +10,7 @@ import { listMailings, type MailingAddress } from "./mailing.ts";
 import { listMerges, type MergeRecord } from "./merge.ts";
 import { addressPeriods, mergedIntoNumbers, namePeriods, residenceEvents } from "./queries.ts";
 import { loadState, resolveAddressee } from "./store.ts";
+import { withActorNames } from "../audit/actor-names.ts";
 
 export interface AddresseeView extends AddresseeState {
   requestedNumber: string;
@@ -19,7 +20,7 @@ export interface AddresseeView extends AddresseeState {
   addresses: { validFrom: string | null; postalCode: string | null; address: string | null; addressLine2: string | null; recordedAt: string }[];
   residence: { event: "began" | "ended"; effectiveDate: string; endReason: string | null; recordedAt: string }[];
   mailingAddresses: MailingAddress[];
-  merges: Omit<MergeRecord, "survivorBefore" | "mergedBefore">[];
+  merges: (Omit<MergeRecord, "survivorBefore" | "mergedBefore"> & { actorName: string | null })[];
   mergedFrom: string[];
   history: ChangeEntry[];
 }
@@ -34,7 +35,10 @@ export async function viewAddressee(tx: Tx, number: string): Promise<AddresseeVi
   const addresses = (await tx.query(addressPeriods(survivor))).rows;
   const residence = (await tx.query(residenceEvents(survivor))).rows;
   const mergedFrom = (await tx.query(mergedIntoNumbers(survivor))).rows.map((r) => formatAddresseeNumber(r.number as string));
-  const merges = (await listMerges(tx, survivor)).map(({ survivorBefore: _s, mergedBefore: _m, ...rest }) => rest);
+  const merges = await withActorNames(
+    tx,
+    (await listMerges(tx, survivor)).map(({ survivorBefore: _s, mergedBefore: _m, ...rest }) => rest),
+  );
   return {
     ...loaded.state,
     requestedNumber: formatAddresseeNumber(number),

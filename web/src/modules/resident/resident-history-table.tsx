@@ -1,7 +1,8 @@
 // 異動履歴 (the 異動 of one person): every change of the journal, newest first — its kind, 異動日,
 // 届出日 (none for 職権), when it was recorded and by whom, why, and each item it changed from what
 // to what. A registration (転入, 出生, 職権記載) lists what it recorded. Nothing here is ever edited:
-// a correction is one more line.
+// a correction is one more line. Who recorded it is named by the server (`actorName`, the town's
+// own staff register), for every clerk, never as an internal id.
 import type { HistoryItem } from "./resident-api.ts";
 import { actorLabel, type AuditActorNames } from "../../platform/audit/audit-entry-labels.ts";
 import { formatDateTimeJa } from "../../kit/date-format.ts";
@@ -38,7 +39,7 @@ function Changes({ item }: { item: HistoryItem }) {
   return <ul className="change-list">{lines}</ul>;
 }
 
-export function ResidentHistoryTable({ history, names }: { history: readonly HistoryItem[]; names: AuditActorNames }) {
+export function ResidentHistoryTable({ history, names }: { history: readonly HistoryItem[]; names?: AuditActorNames }) {
   const newestFirst = [...history].sort((a, b) => (a.effectiveDate === b.effectiveDate ? Number(b.seq) - Number(a.seq) : a.effectiveDate < b.effectiveDate ? 1 : -1));
   return (
     <div className="table-wrap">
@@ -72,7 +73,7 @@ export function ResidentHistoryTable({ history, names }: { history: readonly His
               <td>{item.reason ?? <span className="muted">―</span>}</td>
               <td className="nowrap">
                 <span className="code">{formatDateTimeJa(item.recordedAt)}</span>
-                <span className="sub">{actorLabel(item.actor, names)}</span>
+                <span className="sub">{actorLabel(item.actor, names, item.actorName)}</span>
               </td>
             </tr>
           ))}

@@ -3,19 +3,18 @@
 // with their periods, merges (名寄せ), and the full change history (who, when, why). Clerks with
 // 更新 correct it and add or withdraw 送付先; administrators undo a merge. Opened by a number that
 // was merged away, it shows the survivor and says so.
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import type { AddresseeView } from "../../../../src/platform/addressee/view.ts";
 import type { MailingAddress } from "../../../../src/platform/addressee/mailing.ts";
 import { isRegistryLinked } from "../../../../src/platform/addressee/addressee.ts";
 import { todayInJapan } from "../../../../src/platform/addressee/calendar-date.ts";
 import { useApp } from "../../app-context.ts";
 import { usePurpose } from "../../kit/access-purpose.ts";
-import { useApiData } from "../../kit/use-api-data.ts";
 import { useAddresseeData } from "./use-addressee-data.ts";
 import { staffMay } from "../identity/session.ts";
 import { matchPath } from "../../screen-paths.ts";
 import { navigate, usePath } from "../../router.tsx";
-import { actorLabel, type AuditActorNames } from "../audit/audit-entry-labels.ts";
+import { actorLabel } from "../audit/audit-entry-labels.ts";
 import { END_REASON_LABELS, KIND_LABELS, KNOWN_AS_LABELS, labelOf, SEX_LABELS } from "./addressee-labels.ts";
 import { standingOf } from "./addressee-status.ts";
 import { formatDateTimeJa } from "../../kit/date-format.ts";
@@ -31,7 +30,6 @@ import { AddresseeCorrectionForm } from "./addressee-correction-form.tsx";
 import { MailingAddressesSection } from "./mailing-addresses-section.tsx";
 import { AddresseeHistoryTable } from "./addressee-history-table.tsx";
 import { MergeUndoForm, type MergeView } from "./merge-undo-form.tsx";
-import type { StaffAccount } from "../identity/staff-screen.tsx";
 
 export const DETAIL_PATH = "/addressees/:number";
 
@@ -56,12 +54,6 @@ function AddresseeDetail({ number }: { number: string }) {
   const mayWrite = staffMay(session, "addressee", "write");
   const mayAdminister = staffMay(session, "addressee", "admin");
   const view = useAddresseeData<AddresseeView>(`/api/addressees/${encodeURIComponent(number)}`);
-  // Staff names for "who" are listed to platform administrators only; others see a short id.
-  const staff = useApiData<StaffAccount[]>(staffMay(session, "platform", "admin") ? "/api/staff" : null);
-  const names: AuditActorNames = useMemo(
-    () => ({ staff: new Map((staff.data ?? []).map((s) => [s.id, `${s.displayName}（${s.loginId}）`])) }),
-    [staff.data],
-  );
   const [correcting, setCorrecting] = useState(false);
   const [done, setDone] = useState<string | null>(null);
 
@@ -266,14 +258,14 @@ function AddresseeDetail({ number }: { number: string }) {
       </section>
 
       {a.merges.length || a.mergedFrom.length ? (
-        <MergesSection merges={a.merges} names={names} mayUndo={mayAdminister} onUndone={() => changed("名寄せを取り消しました。")} />
+        <MergesSection merges={a.merges} mayUndo={mayAdminister} onUndone={() => changed("名寄せを取り消しました。")} />
       ) : null}
 
       <section className="section" aria-labelledby="history-title">
         <h2 className="section__title" id="history-title">
           変更履歴
         </h2>
-        <AddresseeHistoryTable history={a.history} names={names} />
+        <AddresseeHistoryTable history={a.history} />
       </section>
     </>
   );
@@ -291,12 +283,10 @@ function PeriodStart({ validFrom, role }: { validFrom: string | null; role: Peri
 
 function MergesSection({
   merges,
-  names,
   mayUndo,
   onUndone,
 }: {
   merges: readonly MergeView[];
-  names: AuditActorNames;
   mayUndo: boolean;
   onUndone(): void;
 }) {
@@ -319,7 +309,7 @@ function MergesSection({
           </thead>
           <tbody>
             {merges.map((m) => (
-              <MergeRow key={m.id} merge={m} names={names} mayUndo={mayUndo} open={undoing === m.id} onToggle={() => setUndoing(undoing === m.id ? null : m.id)} onUndone={onUndone} />
+              <MergeRow key={m.id} merge={m} mayUndo={mayUndo} open={undoing === m.id} onToggle={() => setUndoing(undoing === m.id ? null : m.id)} onUndone={onUndone} />
             ))}
           </tbody>
         </table>
@@ -330,14 +320,13 @@ function MergesSection({
 
 interface MergeRowProps {
   merge: MergeView;
-  names: AuditActorNames;
   mayUndo: boolean;
   open: boolean;
   onToggle(): void;
   onUndone(): void;
 }
 
-function MergeRow({ merge: m, names, mayUndo, open, onToggle, onUndone }: MergeRowProps) {
+function MergeRow({ merge: m, mayUndo, open, onToggle, onUndone }: MergeRowProps) {
   return (
     <>
       <tr data-merge={m.id} className={open ? "is-open" : undefined}>
@@ -346,7 +335,7 @@ function MergeRow({ merge: m, names, mayUndo, open, onToggle, onUndone }: MergeR
           {m.merged} → {m.survivor}
         </td>
         <td>{m.reason}</td>
-        <td className="nowrap">{actorLabel(m.actor, names)}</td>
+        <td className="nowrap">{actorLabel(m.actor, undefined, m.actorName ?? null)}</td>
         <td>
           {m.undoneAt ? (
             <>

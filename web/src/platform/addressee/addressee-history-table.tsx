@@ -1,6 +1,7 @@
 // 変更履歴: every change of an addressee, newest first — when, what kind of change, which items
 // with their value before and after, why, and who (a member of staff, the resident registry's
-// link, an import). Nothing in it is ever edited: a correction is one more line.
+// link, an import), named by the server from the town's own staff register. Nothing in it is ever
+// edited: a correction is one more line.
 import type { ChangeEntry } from "../../../../src/platform/addressee/history.ts";
 import { actorLabel, type AuditActorNames } from "../audit/audit-entry-labels.ts";
 import { CHANGE_LABELS, END_REASON_LABELS, fieldLabel, KIND_LABELS, KNOWN_AS_LABELS, labelOf, SEX_LABELS, businessLabel } from "./addressee-labels.ts";
@@ -54,7 +55,7 @@ function ChangeDetail({ entry }: { entry: ChangeEntry }) {
   );
 }
 
-export function AddresseeHistoryTable({ history, names }: { history: readonly ChangeEntry[]; names: AuditActorNames }) {
+export function AddresseeHistoryTable({ history, names }: { history: readonly ChangeEntry[]; names?: AuditActorNames }) {
   const newestFirst = [...history].sort((a, b) => Number(b.seq) - Number(a.seq));
   return (
     <div className="table-wrap">
@@ -78,7 +79,7 @@ export function AddresseeHistoryTable({ history, names }: { history: readonly Ch
                 <ChangeDetail entry={e} />
               </td>
               <td>{e.reason ?? <span className="muted">―</span>}</td>
-              <td className="nowrap">{actorLabel(e.actor, names)}</td>
+              <td className="nowrap">{actorLabel(e.actor, names, e.actorName)}</td>
             </tr>
           ))}
         </tbody>

@@ -14,6 +14,8 @@ export interface MergeView {
   merged: string;
   reason: string;
   actor: string;
+  /** The staff member's name, given by the server for the town's own staff. */
+  actorName?: string | null;
   mergedAt: string;
   undoneAt: string | null;
   undoReason: string | null;

@@ -6,6 +6,8 @@ const names = { staff: new Map([["0b6f0c7e-1111-4222-8333-944455556666", "管理
 describe("audit entries in Japanese", () => {
   it("known actions have Japanese labels; unknown ones keep their code", () => {
     expect(actionLabel("identity.login")).toBe("ログイン");
+    expect(actionLabel("certificate.previewed")).toBe("証明書の確認表示（交付前）");
+    expect(actionLabel("resident.viewed-as-household-member")).toBe("住民票の照会（世帯員として表示）");
     expect(actionLabel("resident.moved-in")).toBe("resident.moved-in");
   });
 
@@ -33,9 +35,13 @@ describe("audit entries in Japanese", () => {
     expect(actionLabel("identity.login-refused-locked")).toBe("identity.login-refused-locked");
   });
 
-  it("staff are shown by name, or by a short id when the name is unknown", () => {
+  it("staff are shown by the name the server gave, else by the names listed, never by their id", () => {
     expect(actorLabel("staff:0b6f0c7e-1111-4222-8333-944455556666", names)).toBe("管理 太郎（admin）");
-    expect(actorLabel("staff:9a8b7c6d-0000-4000-8000-000000000000", names)).toBe("職員（9a8b7c6d）");
+    expect(actorLabel("staff:406ebf95-0000-4000-8000-000000000000", undefined, "窓口 花子")).toBe("窓口 花子");
+    expect(actorLabel("staff:0b6f0c7e-1111-4222-8333-944455556666", names, "管理 太郎")).toBe("管理 太郎");
+    const unnamed = actorLabel("staff:9a8b7c6d-0000-4000-8000-000000000000", names);
+    expect(unnamed).toBe("職員（氏名不明）");
+    expect(unnamed).not.toContain("9a8b7c6d");
   });
 
   it("operators, the system and anonymous attempts are named by kind", () => {

@@ -21,8 +21,6 @@ interface SettingChange {
   changedAt: string;
 }
 
-const NO_NAMES = { staff: new Map<string, string>() };
-
 export function SettingHistory({ setting, shape }: { setting: SettingView; shape: ValueShape }) {
   const history = useApiData<SettingChange[]>(`/api/settings/${encodeURIComponent(setting.key)}/history`);
   return (
@@ -48,7 +46,7 @@ export function SettingHistory({ setting, shape }: { setting: SettingView; shape
                 <td>{levelLabel(c.level, c.scopeName)}</td>
                 <td>{c.cleared ? <span className="status status--warning">解除</span> : formatValue(c.value, shape)}</td>
                 <td>{c.reason}</td>
-                <td>{c.actorName ?? actorLabel(c.actor, NO_NAMES)}</td>
+                <td>{actorLabel(c.actor, undefined, c.actorName)}</td>
               </tr>
             ))}
           </tbody>
