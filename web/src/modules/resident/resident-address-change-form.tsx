@@ -36,7 +36,15 @@ export function ResidentAddressChangeForm({ view, title, onRecorded }: ChangeFor
             ＊{form.errorOf("householdId")}
           </p>
         ) : null}
-        <ResidentAddressFields prefix="address" legend="転居先（この町の住所）" value={draft.address} onValue={(address) => update({ address })} form={form} />
+        <ResidentAddressFields
+          prefix="address"
+          legend="転居先（この町の住所）"
+          scope="in-town"
+          effectiveDate={draft.effectiveDate}
+          value={draft.address}
+          onValue={(address) => update({ address })}
+          form={form}
+        />
       </section>
     </ResidentChangeFormFrame>
   );

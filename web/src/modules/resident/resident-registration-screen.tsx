@@ -24,6 +24,7 @@ import { TextField } from "../../kit/form-field.tsx";
 import { ResidentAddressFields } from "./resident-address-fields.tsx";
 import { ResidentChangeFormFrame } from "./resident-change-form-frame.tsx";
 import { ResidentDateField } from "./resident-date-field.tsx";
+import { ResidentLateReasonField } from "./resident-dates-section.tsx";
 import { ResidentFoundHousehold } from "./resident-found-household.tsx";
 import { ResidentPersonFields } from "./resident-person-fields.tsx";
 import "./resident.css";
@@ -155,6 +156,7 @@ function RegistrationForm({ kind, title }: { kind: RegistrationDraft["kind"]; ti
             />
           )}
         </div>
+        {movedIn ? <ResidentLateReasonField value={draft.lateReason} onValue={(v) => update({ lateReason: v })} form={form} /> : null}
         <div className="form-stack form-stack--spaced">
           <TextField
             id={inputId("reason")}
@@ -221,9 +223,18 @@ function RegistrationForm({ kind, title }: { kind: RegistrationDraft["kind"]; ti
         <h2 className="section__title" id="address-title">
           住所
         </h2>
-        <ResidentAddressFields prefix="address" legend="新しい住所（この町の住所）" value={draft.address} onValue={(address) => update({ address })} form={form} />
+        <ResidentAddressFields
+          prefix="address"
+          legend="新しい住所（この町の住所）"
+          scope="in-town"
+          effectiveDate={draft.effectiveDate}
+          value={draft.address}
+          onValue={(address) => update({ address })}
+          form={form}
+        />
         <ResidentAddressFields
           prefix="previousAddress"
+          scope="national"
           legend={movedIn ? "前住所（転出元の住所）" : "前住所（分かる場合）"}
           value={draft.previousAddress}
           onValue={(previousAddress) => update({ previousAddress })}

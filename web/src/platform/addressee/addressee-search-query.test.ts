@@ -22,4 +22,10 @@ describe("宛名検索 criteria", () => {
   it("no criterion at all is refused for the whole form", () => {
     expect(searchQuery(EMPTY_CRITERIA)).toEqual({ errors: { form: "検索条件を1つ以上入力してください" } });
   });
+
+  it("an address goes as typed, trimmed (the server folds widths and reads the 町字 part); an overlong one is refused at the field", () => {
+    expect(searchQuery({ ...EMPTY_CRITERIA, address: " 葉山町堀内 " })).toEqual({ query: `address=${encodeURIComponent("葉山町堀内")}` });
+    expect(searchQuery({ ...EMPTY_CRITERIA, address: "堀".repeat(201) })).toMatchObject({ errors: { address: "住所は200文字以内で入力してください" } });
+    expect(searchQuery({ ...EMPTY_CRITERIA, address: "   " })).toEqual({ errors: { form: "検索条件を1つ以上入力してください" } });
+  });
 });

@@ -1,5 +1,6 @@
 // 宛名検索: find a person or organisation by name (kanji or カナ, any part, any width — the server
-// folds ﾀﾅｶ, たなか and タナカ together), 生年月日 (和暦 as a clerk copies it), 宛名番号 or 法人番号;
+// folds ﾀﾅｶ, たなか and タナカ together), 生年月日 (和暦 as a clerk copies it), 宛名番号, 法人番号 or
+// 住所 (「堀内」, 「葉山町堀内」 and 「神奈川県三浦郡葉山町堀内」 find the same addressees);
 // residents and 住登外者 alike, a page at a time, each row leading to its details. The last search
 // is kept while the clerk moves between screens, so 戻る returns to the same list.
 import { pageRange } from "../../kit/page-range.ts";
@@ -10,7 +11,7 @@ import { useAddresseeData } from "./use-addressee-data.ts";
 import { KIND_LABELS } from "./addressee-labels.ts";
 import { standingOf } from "./addressee-status.ts";
 import { NAME_MAX_LENGTH } from "./addressee-input.ts";
-import { EMPTY_CRITERIA as EMPTY, searchQuery, type SearchCriteria as Criteria, type CriteriaErrors } from "./addressee-search-query.ts";
+import { ADDRESS_SEARCH_MAX_LENGTH, EMPTY_CRITERIA as EMPTY, searchQuery, type SearchCriteria as Criteria, type CriteriaErrors } from "./addressee-search-query.ts";
 import { dateConfirmation, readDateInput, warekiDateJa } from "../../kit/wareki-date.ts";
 import { Link } from "../../router.tsx";
 import { Page } from "../../kit/page.tsx";
@@ -41,7 +42,7 @@ export function AddresseeSearchScreen() {
   return (
     <Page
       title="宛名検索"
-      lead="住民と住登外者（固定資産の所有者、転出者、法人など）を、氏名・カナ・生年月日・宛名番号・法人番号で探します。照会は利用目的とともに記録されます。"
+      lead="住民と住登外者（固定資産の所有者、転出者、法人など）を、氏名・カナ・生年月日・宛名番号・法人番号・住所で探します。照会は利用目的とともに記録されます。"
     >
       <PurposeBar />
       {purpose !== null ? <SearchAndResults /> : null}
@@ -54,7 +55,7 @@ function SearchAndResults() {
     keeper: lastSearch,
     empty: EMPTY,
     build: searchQuery,
-    fields: ["name", "birthDate", "number", "corporateNumber"],
+    fields: ["name", "birthDate", "number", "corporateNumber", "address"],
     idPrefix: "search-",
   });
   const result = useAddresseeData<SearchPage>(query === null ? null : `/api/addressees?${query}&page=${page}&pageSize=${SEARCH_PAGE_SIZE}`);
@@ -114,6 +115,16 @@ function SearchAndResults() {
               autoComplete="off"
               className="text-input--code"
               error={errors.corporateNumber}
+            />
+            <TextField
+              id="search-address"
+              label="住所"
+              hint="町字からでも探せます（例：堀内、葉山町堀内）"
+              value={criteria.address}
+              onValue={set("address")}
+              maxLength={ADDRESS_SEARCH_MAX_LENGTH}
+              autoComplete="off"
+              error={errors.address}
             />
             <SelectField
               id="search-kind"
