@@ -28,15 +28,22 @@ export interface DomainEvent<P = Record<string, unknown>> {
 /** Runs inside withTenant(event.tenantId); must be idempotent (the platform also dedupes by id). */
 export type EventHandler = (event: DomainEvent, tx: Tx, platform: Platform) => Promise<void>;
 
+// Labels and descriptions of everything an area registers (settings, jobs, event types, layouts)
+// are what staff read on the screens, so they are Japanese, with Latin letters only for the
+// abbreviations an office writes so itself (PDF, CSV, ID, URL…) and codes; machine keys stay as
+// they are and are not shown (src/platform/registry-labels.test.ts checks every registered item).
+
 export interface SettingDefinition<T = unknown> {
   /** Dotted key, prefixed with the area/module id: `platform.mayorName`. */
   key: string;
+  /** Japanese name shown on the settings screen: 「首長の氏名」. */
   label: string;
+  /** Japanese: what the value does, for the administrator who changes it. */
   description: string;
   schema: TSchema;
   /** The national default (全国標準). */
   nationalDefault: T;
-  /** The law or official page that sets the default, or "標準仕様" when the standard does. */
+  /** The law or official page that sets the default, or "標準仕様" when the standard does (Japanese). */
   source: string;
 }
 
@@ -50,7 +57,12 @@ export interface JobContext {
 export interface JobDefinition {
   /** Unique, prefixed with the area/module id: `audit.verify`. */
   name: string;
+  /** Japanese name shown on the jobs screen: 「監査ログの検証」. */
+  label: string;
+  /** Japanese: what a run does. */
   description: string;
+  /** Japanese names of the keys of a run's result (`{ chains: "検証した連鎖" }`), for the run history. */
+  resultLabels?: Record<string, string>;
   /** Cron expression (platform time zone Asia/Tokyo); omitted for on-demand jobs. */
   cron?: string;
   /** One run per active tenant (true) or one platform-wide run (false). */
@@ -67,6 +79,7 @@ export interface LayoutColumn {
   /** TypeBox schema of the cell value after parsing (string, integer, date string, enum …). */
   schema: TSchema;
   required: boolean;
+  /** Japanese; machine values a cell may hold are quoted in backquotes: `moved-out` 転出. */
   description?: string;
 }
 
@@ -78,6 +91,7 @@ export interface LayoutColumn {
 export interface LayoutDefinition<Row extends Record<string, unknown> = Record<string, unknown>> {
   /** `<area>.<name>`, e.g. `addressee.addressees`. */
   id: string;
+  /** Japanese name: 「宛名（団体内統合宛名）」. */
   name: string;
   version: string;
   columns: LayoutColumn[];
@@ -95,13 +109,24 @@ export interface LayoutDefinition<Row extends Record<string, unknown> = Record<s
   importRows(tx: Tx, rows: Row[], platform: Platform): Promise<{ imported: number }>;
 }
 
+/** A kind of domain event an area or module publishes, named for the 連携状況 screen. */
+export interface EventTypeDefinition {
+  /** Dotted, prefixed with the area/module id: `resident.moved-in`. */
+  type: string;
+  /** Japanese name shown to staff: 「転入」. */
+  label: string;
+}
+
 export interface AreaDefinition {
   id: string;
+  /** Japanese name (the subscriber's name on the 連携状況 screen): 「住民記録」. */
   name: string;
   migrations?: URL;
   settings?: SettingDefinition[];
   routes?: (app: FastifyInstance, platform: Platform) => void | Promise<void>;
   subscriptions?: Record<string, EventHandler>;
+  /** The event types this area or module publishes, with their Japanese names. */
+  events?: EventTypeDefinition[];
   jobs?: JobDefinition[];
   layouts?: LayoutDefinition[];
   /** Certificate kinds (証明書) this area or module issues as PDF (src/platform/documents). */

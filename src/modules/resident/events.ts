@@ -8,7 +8,7 @@
 // with it (the new 世帯主 after a death). 職権記載 publishes resident.moved-in and 職権消除
 // resident.moved-out — for a subscriber both mean "now on / no longer on the registry" — with
 // `kind` and `removalReason` in the payload telling them apart from 転入 and 転出.
-import type { EventPublisher } from "../../platform/contract.ts";
+import type { EventPublisher, EventTypeDefinition } from "../../platform/contract.ts";
 import type { Tx } from "../../platform/db/database.ts";
 import { addresseeSubject } from "../../platform/addressee/addressee-number.ts";
 import type { ChangeKind } from "./change-kind.ts";
@@ -24,6 +24,18 @@ export const RESIDENT_EVENTS = {
   nameChanged: "resident.name-changed",
   corrected: "resident.corrected",
 } as const;
+
+/** The resident events by their Japanese names (連携状況); 職権記載・職権消除 share 転入・転出's types. */
+export const residentEventTypes: EventTypeDefinition[] = [
+  { type: RESIDENT_EVENTS.movedIn, label: "住民となった（転入・職権記載）" },
+  { type: RESIDENT_EVENTS.movedOut, label: "住民でなくなった（転出・職権消除）" },
+  { type: RESIDENT_EVENTS.born, label: "出生" },
+  { type: RESIDENT_EVENTS.died, label: "死亡" },
+  { type: RESIDENT_EVENTS.addressChanged, label: "住所の変更" },
+  { type: RESIDENT_EVENTS.householdChanged, label: "世帯の変更" },
+  { type: RESIDENT_EVENTS.nameChanged, label: "氏名の変更" },
+  { type: RESIDENT_EVENTS.corrected, label: "記録の修正" },
+];
 
 export type ResidentEventType = (typeof RESIDENT_EVENTS)[keyof typeof RESIDENT_EVENTS];
 

@@ -29,6 +29,8 @@ import { seedResidentDemo } from "./demo/index.ts";
 import { createMyNumberVault, myNumberKeyFromEnv, type MyNumberKeyProvider, type MyNumberVault } from "./my-number-vault.ts";
 import { residentRoutes } from "./routes.ts";
 import { RESIDENT_MODULE_ID } from "./service.ts";
+import { residentEventTypes } from "./events.ts";
+import { JOURNAL_IMPORTED } from "./layout/index.ts";
 
 export interface ResidentModuleOptions {
   /** Where the 個人番号 key comes from (default: KYODO_MY_NUMBER_KEY, see my-number-vault.ts). */
@@ -54,6 +56,7 @@ export function createResidentModule(options: ResidentModuleOptions = {}): Resid
     },
     certificates: createResidentCertificates({ vault }),
     layouts: [...residentLayouts, residentCodeLayout],
+    events: [...residentEventTypes, { type: JOURNAL_IMPORTED, label: "異動履歴の取込" }],
     demo: async (platform, tenantId, seed) => {
       await seedResidentDemo(platform, tenantId, { seed });
       // Demo 住民票コード for every demo person, the registry just seeded or one seeded before.

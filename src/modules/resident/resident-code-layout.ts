@@ -17,7 +17,7 @@ const COLUMNS: LayoutColumn[] = [
     label: "住民票コード",
     schema: Type.String({ pattern: RESIDENT_CODE_PATTERN }),
     required: true,
-    description: "11 digits: 10 random digits and the check digit (施行規則 第1条), as designated",
+    description: "11桁（無作為の10桁と検査数字、住民基本台帳法施行規則第1条）。指定されたとおり",
   },
   { name: "designated_on", label: "指定年月日", schema: Type.String({ format: "date" }), required: true },
 ];

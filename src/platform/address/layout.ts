@@ -17,9 +17,9 @@ const EXPORT_BATCH = 500;
 
 /** Label, schema and whether required, per column (lengths from the ABR データ定義). */
 const DEFINITIONS: Record<TownAreaColumn, [label: string, schema: TSchema, required: boolean, description?: string]> = {
-  lg_code: ["全国地方公共団体コード", digits("^\\d{6}$"), true, "the tenant's code, check digit included"],
-  machiaza_id: ["町字ID", digits("^\\d{7}$"), true, "大字・町 4 digits + 丁目 (001–100) or 小字 (101–999) 3 digits"],
-  machiaza_type: ["町字区分コード", Type.Union(["1", "2", "3", "4", "5"].map((v) => Type.Literal(v))), true, "1 大字・町, 2 丁目, 3 小字, 4 なし, 5 道路方式の道路名"],
+  lg_code: ["全国地方公共団体コード", digits("^\\d{6}$"), true, "団体のコード（検査数字を含む6桁）"],
+  machiaza_id: ["町字ID", digits("^\\d{7}$"), true, "大字・町の4桁と、丁目（001〜100）または小字（101〜999）の3桁"],
+  machiaza_type: ["町字区分コード", Type.Union(["1", "2", "3", "4", "5"].map((v) => Type.Literal(v))), true, "1 大字・町、2 丁目、3 小字、4 なし、5 道路方式の道路名"],
   pref: ["都道府県名", text(10), true],
   pref_kana: ["都道府県名_カナ", text(50), false],
   pref_roma: ["都道府県名_英字", text(50), false],
@@ -42,7 +42,7 @@ const DEFINITIONS: Record<TownAreaColumn, [label: string, schema: TSchema, requi
   koaza_kana: ["小字名_カナ", text(240), false],
   koaza_roma: ["小字名_英字", text(180), false],
   machiaza_dist: ["同一町字識別情報", text(120), false],
-  rsdt_addr_flg: ["住居表示フラグ", Type.Union([Type.Literal("0"), Type.Literal("1")]), true, "1: 住居表示実施 (addressed 番・号), 0: 地番"],
+  rsdt_addr_flg: ["住居表示フラグ", Type.Union([Type.Literal("0"), Type.Literal("1")]), true, "1 住居表示実施（街区符号・住居番号）、0 地番"],
   rsdt_addr_mtd_code: ["住居表示方式コード", digits("^\\d$"), false],
   oaza_cho_aka_flg: ["大字・町名_通称フラグ", digits("^\\d$"), false],
   koaza_aka_code: ["小字名_通称コード", digits("^\\d$"), false],
@@ -51,7 +51,7 @@ const DEFINITIONS: Record<TownAreaColumn, [label: string, schema: TSchema, requi
   status_flg: ["状態フラグ", digits("^\\d$"), false],
   wake_num_flg: ["起番フラグ", digits("^\\d$"), false],
   efct_date: ["効力発生日", DATE, true],
-  ablt_date: ["廃止日", DATE, false, "after efct_date"],
+  ablt_date: ["廃止日", DATE, false, "効力発生日より後"],
   src_code: ["原典資料コード", text(10), false],
   post_code: ["郵便番号", digits("^\\d{7}$"), false],
   remarks: ["備考", text(500), false],

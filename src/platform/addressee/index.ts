@@ -7,6 +7,7 @@
 import type { AreaDefinition, EventPublisher } from "../contract.ts";
 import { ADDRESSEE_AREA_ID } from "./addressee.ts";
 import { addresseesLayout, mailingAddressesLayout } from "./layout.ts";
+import { addresseeEventTypes } from "./events.ts";
 import { addresseeReader, type AddresseeReader } from "./read.ts";
 import { createRegistryLink, type RegistryLink } from "./registry-link.ts";
 import { addresseeRoutes } from "./routes.ts";
@@ -17,6 +18,7 @@ export const addresseeArea: AreaDefinition = {
   migrations: new URL("./migrations/", import.meta.url),
   routes: addresseeRoutes,
   layouts: [addresseesLayout, mailingAddressesLayout],
+  events: addresseeEventTypes,
 };
 
 /** What the platform offers modules about addressees: reading for all, the registry link for the resident module. */

@@ -36,7 +36,7 @@ import { transactionActor, appendChange } from "./history.ts";
 import { checkDate, checkFields, FieldErrors, type FieldError } from "./validation.ts";
 import { BUSINESS_PATTERN, overlaps, validateMailing, type MailingInput } from "./mailing.ts";
 
-const IMPORT_REASON = "標準レイアウトからの取込 (standard layout import)";
+const IMPORT_REASON = "標準レイアウトからの取込";
 const EXPORT_BATCH = 500;
 
 const text = (maxLength: number) => Type.String({ maxLength });
@@ -187,22 +187,22 @@ export const addresseesLayout: LayoutDefinition<AddresseeLayoutRow> = {
   name: "宛名 (団体内統合宛名)",
   version: "1",
   columns: [
-    column("number", "宛名番号", Type.String({ pattern: "^\\d{1,15}$" }), true, "15 digits, zero-padded on export"),
-    column("kind", "区分", Kind, true, "person 個人 | organisation 法人・団体"),
+    column("number", "宛名番号", Type.String({ pattern: "^\\d{1,15}$" }), true, "15桁。出力では先頭を0で埋める"),
+    column("kind", "区分", Kind, true, "`person` 個人、`organisation` 法人・団体"),
     column("name", "氏名・名称", text(100), true),
-    column("name_kana", "カナ氏名・カナ名称", text(200), true, "full-width katakana"),
-    column("birth_date", "生年月日", DATE, false, "persons only"),
-    column("sex", "性別", SexSchema, false, "male | female; persons only"),
-    column("corporate_number", "法人番号", Type.String({ pattern: "^\\d{13}$" }), false, "organisations only; check digit validated"),
+    column("name_kana", "カナ氏名・カナ名称", text(200), true, "全角カタカナ"),
+    column("birth_date", "生年月日", DATE, false, "個人のみ"),
+    column("sex", "性別", SexSchema, false, "`male` 男、`female` 女。個人のみ"),
+    column("corporate_number", "法人番号", Type.String({ pattern: "^\\d{13}$" }), false, "法人・団体のみ。検査用数字を確かめる"),
     column("postal_code", "郵便番号", Type.String({ pattern: "^\\d{7}$" }), false),
     column("address", "住所", text(200), false),
     column("address_line2", "方書", text(100), false),
-    column("known_as", "把握事由", KnownAsSchema, false, "why a 住登外者 is known"),
+    column("known_as", "把握事由", KnownAsSchema, false, "住登外者として把握している理由"),
     column("known_as_note", "把握事由の補足", text(500), false),
-    column("resident_since", "住民となった日", DATE, false, "from the resident registry"),
-    column("resident_until", "住民でなくなった日", DATE, false, "異動日 of 転出 or 死亡"),
-    column("resident_end_reason", "消除事由", EndReasonSchema, false, "moved-out 転出 | died 死亡"),
-    column("merged_into", "名寄せ先宛名番号", Type.String({ pattern: "^\\d{1,15}$" }), false, "the survivor of a merge"),
+    column("resident_since", "住民となった日", DATE, false, "住民記録による"),
+    column("resident_until", "住民でなくなった日", DATE, false, "転出または死亡の異動日"),
+    column("resident_end_reason", "消除事由", EndReasonSchema, false, "`moved-out` 転出、`died` 死亡"),
+    column("merged_into", "名寄せ先宛名番号", Type.String({ pattern: "^\\d{1,15}$" }), false, "名寄せで残った宛名番号"),
   ],
 
   async *exportRows(tx) {
@@ -357,12 +357,12 @@ export const mailingAddressesLayout: LayoutDefinition<MailingLayoutRow> = {
   columns: [
     column("mailing_id", "送付先ID", Type.String({ pattern: "^[0-9a-fA-F-]{36}$" }), true),
     column("number", "宛名番号", Type.String({ pattern: "^\\d{1,15}$" }), true),
-    column("business", "業務", Type.String({ pattern: BUSINESS_PATTERN }), true, "module id, or * for every business"),
+    column("business", "業務", Type.String({ pattern: BUSINESS_PATTERN }), true, "業務（モジュール）の識別子。すべての業務には `*`"),
     column("valid_from", "開始日", DATE, true),
-    column("valid_until", "終了日", DATE, false, "inclusive; empty: open-ended"),
+    column("valid_until", "終了日", DATE, false, "この日を含む。空欄は終了日なし"),
     column("recipient_name", "送付先氏名・名称", text(100), true),
     column("recipient_kana", "送付先カナ", text(200), false),
-    column("recipient_role", "続柄・関係", text(100), false, "納税管理人, 成年後見人, 入院先…"),
+    column("recipient_role", "続柄・関係", text(100), false, "納税管理人、成年後見人、入院先…"),
     column("postal_code", "郵便番号", Type.String({ pattern: "^\\d{7}$" }), false),
     column("address", "送付先住所", text(200), true),
     column("address_line2", "方書", text(100), false),

@@ -11,7 +11,9 @@ import { withOperator } from "./operator.ts";
 
 export const auditVerifyJob: JobDefinition = {
   name: "audit.verify",
-  description: "監査ログのハッシュ連鎖を検証する (verify every hash chain of the audit log)",
+  label: "監査ログの検証",
+  description: "監査ログのすべてのハッシュ連鎖を検証し、改ざんや欠落があれば団体の管理者と運用事業者に警告する。",
+  resultLabels: { ok: "改ざん・欠落なし", chains: "検証した連鎖", entries: "検証した記録", problems: "問題のある連鎖", alertsRaised: "出した警告" },
   cron: "0 3 * * *",
   perTenant: false,
   async run({ platform, log }) {

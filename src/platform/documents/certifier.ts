@@ -26,7 +26,7 @@ export const CERTIFIER_PREFECTURE_KEY = "documents.certifierShowsPrefecture";
 export const certifierShowsPrefecture: SettingDefinition<boolean> = {
   key: CERTIFIER_PREFECTURE_KEY,
   label: "証明者欄に都道府県名を冠する",
-  description: "証明書の証明者欄を「神奈川県葉山町長」のように都道府県名から記すか（true）、「葉山町長」と記すか（false）。",
+  description: "証明書の証明者欄を「神奈川県葉山町長」のように都道府県名から記すか（はい）、「葉山町長」と記すか（いいえ）。",
   schema: Type.Boolean(),
   nationalDefault: true,
   source: "全国標準なし。既定値は町村の証明書に多い記し方（参考値）。",
@@ -38,10 +38,10 @@ export const certifierTitleSetting: SettingDefinition<string | null> = {
   key: CERTIFIER_TITLE_KEY,
   label: "証明者の職名（全体）",
   description:
-    "証明者欄の職名を全体で指定する（例「神奈川県三浦郡葉山町長」）。null のときは都道府県名・郡名（郵便番号データによる）・団体名・首長の職名から組み立てる。",
+    "証明者欄の職名を全体で指定する（例「神奈川県三浦郡葉山町長」）。未設定のときは都道府県名・郡名（郵便番号データによる）・団体名・首長の職名から組み立てる。",
   schema: Type.Union([Type.Null(), Type.String({ minLength: 1, maxLength: 64 })]),
   nationalDefault: null,
-  source: "全国標準なし。既定（null）は総務省の団体名と日本郵便の郵便番号データの郡名から組み立てることを意味する（ADR 0019）。",
+  source: "全国標準なし。既定（未設定）は総務省の団体名と日本郵便の郵便番号データの郡名から組み立てることを意味する。",
 };
 
 export interface Certifier {

@@ -11,10 +11,10 @@ export const maxDeliveryAttempts: SettingDefinition<number> = {
   key: MAX_DELIVERY_ATTEMPTS,
   label: "連携の最大試行回数",
   description:
-    "How many times a subscriber is given an event before the delivery is marked failed (dead) and needs a retry by an administrator.",
+    "事象を受け取る業務への配信を何回まで試みるか。この回数に達しても配信できなければ「失敗」とし、管理者が再送するまで止める。",
   schema: Type.Integer({ minimum: 1, maximum: 100 }),
   nationalDefault: 8,
-  source: "kyodo default (not set by law or the 標準仕様)",
+  source: "法令・標準仕様に定めなし。既定値8回はこのプラットフォームの参考値（間隔を倍にしながら約2分まで試す）。",
 };
 
 export interface BackoffOptions {

@@ -12,6 +12,7 @@ const refused = new Set<string>();
 const refusing: AreaDefinition = {
   id: "ledger",
   name: "台帳(試験)",
+  events: [{ type: "test.recorded", label: "記録（試験）" }],
   subscriptions: {
     "test.recorded": async (event) => {
       if (refused.has(event.subject)) throw new Error("the ledger is closed");
@@ -64,13 +65,20 @@ async function killDelivery(): Promise<void> {
 }
 
 describe("event monitoring API (連携状況)", () => {
-  it("an administrator lists the municipality's events without their payloads", async () => {
+  it("an administrator lists the municipality's events by their Japanese names, without their payloads", async () => {
     const id = await publish(TOWN_A.id, "addressee:101");
     const otherTown = await publish(TOWN_B.id, "addressee:901");
     const response = await adminA.request({ method: "GET", url: "/api/events?type=test.recorded" });
     expect(response.statusCode).toBe(200);
     const listed = response.json() as { id: string }[];
-    expect(listed[0]).toEqual({ id, seq: expect.any(String), type: "test.recorded", subject: "addressee:101", occurredAt: expect.any(String) });
+    expect(listed[0]).toEqual({
+      id,
+      seq: expect.any(String),
+      type: "test.recorded",
+      typeLabel: "記録（試験）",
+      subject: "addressee:101",
+      occurredAt: expect.any(String),
+    });
     expect(listed.map((e) => e.id)).not.toContain(otherTown);
     expect(response.body).not.toContain(PERSONAL);
     await dispatcher.drain();
@@ -96,9 +104,11 @@ describe("event monitoring API (連携状況)", () => {
     expect(response.statusCode).toBe(200);
     expect(response.json()).toContainEqual({
       subscriber: "ledger",
+      subscriberName: "台帳(試験)",
       eventId: id,
       eventSeq: expect.any(String),
       eventType: "test.recorded",
+      eventTypeLabel: "記録（試験）",
       subject: "addressee:103",
       status: "failed",
       attempts: 8,

@@ -24,19 +24,24 @@ const Status = Type.Union([Type.Literal("pending"), Type.Literal("failed"), Type
 const Timestamp = Type.String({ format: "date-time" });
 const Seq = Type.String({ pattern: "^[0-9]{1,18}$" });
 
+const TypeLabel = Type.String({ description: "the event type's Japanese name, as its area declares it (the type itself when undeclared)" });
+
 const EventView = Type.Object({
   id: Type.String({ format: "uuid" }),
   seq: Seq,
   type: Type.String(),
+  typeLabel: TypeLabel,
   subject: Type.String(),
   occurredAt: Timestamp,
 });
 
 const DeliveryView = Type.Object({
   subscriber: Type.String({ description: "the id of the subscribing area or module" }),
+  subscriberName: Type.String({ description: "the subscribing area's or module's Japanese name" }),
   eventId: Type.String({ format: "uuid" }),
   eventSeq: Seq,
   eventType: Type.String(),
+  eventTypeLabel: TypeLabel,
   subject: Type.String(),
   status: Status,
   attempts: Type.Integer(),
@@ -50,12 +55,26 @@ const OperatorDeliveryView = Type.Object({ tenantId: Type.String(), ...DeliveryV
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-function deliveryView(r: DeliveryRow) {
+/** Japanese names of event types and subscribers, from what the areas and modules declare. */
+interface Names {
+  type(type: string): string;
+  area(id: string): string;
+}
+
+function namesOf(platform: Platform): Names {
+  const types = new Map(platform.areas.flatMap((a) => a.events ?? []).map((e) => [e.type, e.label]));
+  const areas = new Map(platform.areas.map((a) => [a.id, a.name]));
+  return { type: (type) => types.get(type) ?? type, area: (id) => areas.get(id) ?? id };
+}
+
+function deliveryView(r: DeliveryRow, names: Names) {
   return {
     subscriber: r.subscriber,
+    subscriberName: names.area(r.subscriber),
     eventId: r.event_id,
     eventSeq: r.event_seq,
     eventType: r.type,
+    eventTypeLabel: names.type(r.type),
     subject: r.subject,
     status: r.status,
     attempts: r.attempts,
@@ -71,6 +90,7 @@ const deliveryNotFailed = () =>
 
 export function eventRoutes(fastify: FastifyInstance, platform: Platform): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const names = namesOf(platform);
 
   app.get(
     "/api/events",
@@ -95,7 +115,14 @@ export function eventRoutes(fastify: FastifyInstance, platform: Platform): void 
         async (tx) => (await tx.query(listEvents(before ?? null, limit, type ?? null))).rows,
         actorOf(me),
       );
-      return rows.map((r) => ({ id: r.id, seq: r.seq, type: r.type, subject: r.subject, occurredAt: (r.occurred_at as Date).toISOString() }));
+      return rows.map((r) => ({
+        id: r.id,
+        seq: r.seq,
+        type: r.type,
+        typeLabel: names.type(r.type),
+        subject: r.subject,
+        occurredAt: (r.occurred_at as Date).toISOString(),
+      }));
     },
   );
 
@@ -122,7 +149,7 @@ export function eventRoutes(fastify: FastifyInstance, platform: Platform): void 
         async (tx) => (await tx.query<DeliveryRow>(listDeliveries(status ?? null, before ?? null, limit))).rows,
         actorOf(me),
       );
-      return rows.map(deliveryView);
+      return rows.map((r) => deliveryView(r, names));
     },
   );
 
@@ -162,7 +189,7 @@ export function eventRoutes(fastify: FastifyInstance, platform: Platform): void 
         },
         actor,
       );
-      return deliveryView(row);
+      return deliveryView(row, names);
     },
   );
 
@@ -188,7 +215,7 @@ export function eventRoutes(fastify: FastifyInstance, platform: Platform): void 
         { actor, action: "events.deliveries-listed", detail: { status: status ?? null } },
         async (tx) => (await tx.query<DeliveryRow>(listDeliveriesOfAllTenants(status ?? null, limit))).rows,
       );
-      return rows.map((r) => ({ tenantId: r.tenant_id!, ...deliveryView(r) }));
+      return rows.map((r) => ({ tenantId: r.tenant_id!, ...deliveryView(r, names) }));
     },
   );
 }

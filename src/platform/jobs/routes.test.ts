@@ -11,7 +11,9 @@ const DEADLINE_MS = 20_000;
 
 const tally: JobDefinition = {
   name: "test.tally",
+  label: "テスト用ジョブ",
   description: "counts the municipality's staff",
+  resultLabels: { staff: "職員数" },
   perTenant: true,
   async run({ tenantId, platform }) {
     const n = (await platform.db.withTenant(tenantId, (tx) => tx.query("SELECT 1 FROM staff_account"))).rowCount;
@@ -21,6 +23,7 @@ const tally: JobDefinition = {
 
 const alwaysFails: JobDefinition = {
   name: "test.always-fails",
+  label: "テスト用ジョブ",
   description: "never succeeds",
   perTenant: true,
   async run() {
@@ -30,6 +33,7 @@ const alwaysFails: JobDefinition = {
 
 const platformOnly: JobDefinition = {
   name: "test.platform-sweep",
+  label: "テスト用ジョブ",
   description: "one run for the whole platform",
   perTenant: false,
   async run() {
@@ -205,7 +209,9 @@ describe("the operator's view of jobs", () => {
     expect(jobs.find((j) => j.name === tally.name)).toEqual({
       name: tally.name,
       area: testArea.id,
+      label: tally.label,
       description: tally.description,
+      resultLabels: { staff: "職員数" },
       perTenant: true,
       cron: null,
     });

@@ -46,10 +46,15 @@ const RunView = Type.Object({
   ),
 });
 
+/** Japanese names of a run's result keys, from the job's definition. */
+const ResultLabels = Type.Record(Type.String(), Type.String(), { description: "Japanese name of each key of a run's result" });
+
 const JobView = Type.Object({
   name: Type.String(),
   area: Type.String(),
+  label: Type.String({ description: "the job's Japanese name" }),
   description: Type.String(),
+  resultLabels: ResultLabels,
   cron: Type.Union([Type.String({ description: "cron expression, Asia/Tokyo" }), Type.Null()]),
   perTenant: Type.Boolean(),
   lastRun: Type.Union([RunView, Type.Null()]),
@@ -58,7 +63,9 @@ const JobView = Type.Object({
 const DefinitionView = Type.Object({
   name: Type.String(),
   area: Type.String({ description: "the platform area or module that declares the job" }),
+  label: Type.String({ description: "the job's Japanese name" }),
   description: Type.String(),
+  resultLabels: ResultLabels,
   perTenant: Type.Boolean({ description: "true: one run per municipality; false: one run for the whole platform" }),
   cron: Type.Union([Type.String({ description: "cron expression, Asia/Tokyo" }), Type.Null()]),
 });
@@ -121,7 +128,9 @@ export function jobRoutes(fastify: FastifyInstance, platform: Platform): void {
         return {
           name: definition.name,
           area,
+          label: definition.label,
           description: definition.description,
+          resultLabels: definition.resultLabels ?? {},
           cron: definition.cron ?? null,
           perTenant: definition.perTenant,
           lastRun: run ? runView(run) : null,
@@ -215,7 +224,9 @@ export function jobRoutes(fastify: FastifyInstance, platform: Platform): void {
         .map(({ area, definition }) => ({
           name: definition.name,
           area,
+          label: definition.label,
           description: definition.description,
+          resultLabels: definition.resultLabels ?? {},
           perTenant: definition.perTenant,
           cron: definition.cron ?? null,
         }))

@@ -28,6 +28,7 @@ async function eventually<T>(probe: () => Promise<T | undefined>, what: string, 
 // Each run reports which tenants' staff rows it could see: RLS must narrow it to its own.
 const countStaff: JobDefinition = {
   name: "test.count-staff",
+  label: "テスト用ジョブ",
   description: "counts the municipality's staff",
   cron: "* * * * *",
   perTenant: true,
@@ -40,6 +41,7 @@ const countStaff: JobDefinition = {
 const attemptsSeen = new Map<string, number>();
 const failsOnce: JobDefinition = {
   name: "test.fails-once",
+  label: "テスト用ジョブ",
   description: "fails its first attempt, then succeeds",
   perTenant: true,
   async run({ tenantId }) {
@@ -52,6 +54,7 @@ const failsOnce: JobDefinition = {
 
 const alwaysFails: JobDefinition = {
   name: "test.always-fails",
+  label: "テスト用ジョブ",
   description: "never succeeds",
   perTenant: true,
   async run() {
@@ -64,6 +67,7 @@ let slowStarted: () => void = () => {};
 const slowStartedSignal = new Promise<void>((resolve) => (slowStarted = resolve));
 const slow: JobDefinition = {
   name: "test.slow",
+  label: "テスト用ジョブ",
   description: "waits until the test lets it finish",
   perTenant: true,
   async run() {

@@ -15,7 +15,7 @@ export const EXPIRY_NOTICE_DAYS = "protection.expiryNoticeDays";
 export const expiryNoticeDays: SettingDefinition<number> = {
   key: EXPIRY_NOTICE_DAYS,
   label: "支援措置の期間満了予告（日数）",
-  description: "How many days before a support measure's period ends the daily job warns the 支援措置担当, so the victim can be told to renew.",
+  description: "支援措置の期間が終わる何日前から、毎日の処理が支援措置担当に満了を予告するか（申出者に延長の申出を案内するため）。",
   schema: Type.Integer({ minimum: 1, maximum: 90 }),
   nationalDefault: 30,
   source: "総務省「住民基本台帳事務におけるDV等支援措置」: 延長の申出は期間終了の1か月前から",
@@ -48,7 +48,9 @@ export async function noticeExpiries(tx: Tx, today: string, noticeDays: number):
 
 export const expiryJob: JobDefinition = {
   name: "protection.expiry",
-  description: "支援措置の期間満了を予告する (warn of support measures about to end)",
+  label: "支援措置の期間満了の予告",
+  description: "期間の終わりが近い支援措置と、期間が終わった支援措置を数え、支援措置担当に知らせる。",
+  resultLabels: { expiring: "満了が近い措置", expired: "期間が終わった措置" },
   cron: "0 6 * * *",
   perTenant: true,
   async run({ tenantId, platform }) {

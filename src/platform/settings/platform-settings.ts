@@ -13,11 +13,11 @@ export const platformSettings: SettingDefinition[] = [
     key: "platform.municipalityDisplayName",
     label: "団体の表示名",
     description:
-      "画面と帳票に表示する団体名。null のときは団体登録上の名称（全国地方公共団体コードの名称）を表示する。" +
+      "画面と帳票に表示する団体名。未設定のときは団体登録上の名称（全国地方公共団体コードの名称）を表示する。" +
       "合併後の旧名併記など、登録名と異なる表示が必要なときだけ設定する。",
     schema: Type.Union([Type.Null(), Type.String({ minLength: 1, maxLength: 64 })]),
     nationalDefault: null,
-    source: "全国標準なし。既定（null）は総務省「全国地方公共団体コード」に登録された団体名をそのまま使うことを意味する。",
+    source: "全国標準なし。既定（未設定）は総務省「全国地方公共団体コード」に登録された団体名をそのまま使うことを意味する。",
   },
   {
     key: "platform.mayorTitle",
@@ -38,11 +38,11 @@ export const platformSettings: SettingDefinition[] = [
   {
     key: "platform.counterHours",
     label: "窓口受付時間",
-    description: "窓口（証明書交付・届出）の受付開始と終了の時刻（24時間制 HH:MM）。",
+    description: "窓口（証明書交付・届出）の受付開始と終了の時刻（24時間制、「08:30」のように時と分を2桁ずつ）。",
     schema: Type.Object(
       {
-        opens: Type.String({ pattern: CLOCK_TIME, description: "受付開始 HH:MM" }),
-        closes: Type.String({ pattern: CLOCK_TIME, description: "受付終了 HH:MM" }),
+        opens: Type.String({ pattern: CLOCK_TIME, title: "受付開始", description: "受付開始（時:分）" }),
+        closes: Type.String({ pattern: CLOCK_TIME, title: "受付終了", description: "受付終了（時:分）" }),
       },
       { additionalProperties: false },
     ),

@@ -12,7 +12,9 @@ export const refusedSubjects = new Set<string>();
 
 export const countStaffJob: JobDefinition = {
   name: "drill.count-staff",
+  label: "職員数の確認（訓練用）",
   description: "職員アカウントを数える（訓練用）",
+  resultLabels: { staff: "職員数" },
   cron: "15 2 * * *",
   perTenant: true,
   async run({ tenantId, platform }) {
@@ -23,7 +25,9 @@ export const countStaffJob: JobDefinition = {
 
 export const reconcileJob: JobDefinition = {
   name: "drill.reconcile",
+  label: "外部システムとの突合（訓練用）",
   description: "外部システムと突合する（訓練用・必ず失敗する）",
+  resultLabels: { matched: "突合した件数" },
   perTenant: true,
   async run() {
     throw new JobFailure("drill: the external system answered 0 records", { matched: 0 });
@@ -34,6 +38,10 @@ export const drillArea: AreaDefinition = {
   id: "drill",
   name: "訓練業務",
   jobs: [countStaffJob, reconcileJob],
+  events: [
+    { type: DRILL_EVENT, label: "訓練の記録" },
+    { type: "drill.noted", label: "訓練の覚え書き" },
+  ],
   subscriptions: {
     [DRILL_EVENT]: async (event) => {
       if (refusedSubjects.has(event.subject)) throw new Error("the drill ledger is closed");

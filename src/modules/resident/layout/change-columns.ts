@@ -38,14 +38,14 @@ interface FieldColumn {
 
 /** Labels and types of the record fields, with the limits the 異動 API accepts (api-schemas.ts). */
 const FIELD_COLUMNS: Readonly<Record<PersonField, FieldColumn>> = {
-  familyName: { label: "氏", schema: text(1, 50), empty: "required", description: "kanji as registered, IVS kept" },
-  givenName: { label: "名", schema: text(1, 50), empty: "empty-text", description: "empty for a one-part name" },
-  familyNameKana: { label: "氏カナ", schema: text(1, 100), empty: "required", description: "full-width katakana" },
-  givenNameKana: { label: "名カナ", schema: text(1, 100), empty: "empty-text", description: "full-width katakana" },
+  familyName: { label: "氏", schema: text(1, 50), empty: "required", description: "記録どおりの漢字（異体字セレクタを含む）" },
+  givenName: { label: "名", schema: text(1, 50), empty: "empty-text", description: "氏と名に分かれない氏名では空欄" },
+  familyNameKana: { label: "氏カナ", schema: text(1, 100), empty: "required", description: "全角カタカナ" },
+  givenNameKana: { label: "名カナ", schema: text(1, 100), empty: "empty-text", description: "全角カタカナ" },
   sex: { label: "性別", schema: SexSchema, empty: "required" },
   birthDate: { label: "生年月日", schema: DATE, empty: "required" },
-  householdId: { label: "世帯ID", schema: UUID, empty: "required", description: "the household the person belongs to from this 異動 on" },
-  relationship: { label: "続柄", schema: RelationshipSchema, empty: "required", description: "relationship to the 世帯主" },
+  householdId: { label: "世帯ID", schema: UUID, empty: "required", description: "この異動から属する世帯" },
+  relationship: { label: "続柄", schema: RelationshipSchema, empty: "required", description: "世帯主との続柄" },
   postalCode: { label: "郵便番号", schema: POSTAL_CODE, empty: "null" },
   address: { label: "住所", schema: text(1, 200), empty: "required" },
   addressLine2: { label: "方書", schema: text(1, 100), empty: "null" },
@@ -56,14 +56,14 @@ const FIELD_COLUMNS: Readonly<Record<PersonField, FieldColumn>> = {
   previousAddressLine2: { label: "前住所の方書", schema: text(1, 100), empty: "null" },
   registeredDomicile: { label: "本籍", schema: text(1, 200), empty: "null" },
   domicileHead: { label: "筆頭者", schema: text(1, 100), empty: "null" },
-  status: { label: "記録の状態", schema: Type.Union([Type.Literal("resident"), Type.Literal("removed")]), empty: "required", description: "resident 住民 | removed 除票" },
+  status: { label: "記録の状態", schema: Type.Union([Type.Literal("resident"), Type.Literal("removed")]), empty: "required", description: "`resident` 住民、`removed` 除票" },
   removalReason: {
     label: "消除事由",
     schema: Type.Union(REMOVAL_REASONS.map((r) => Type.Literal(r))),
     empty: "null",
-    description: "moved-out 転出 | died 死亡 | erased 職権消除",
+    description: "`moved-out` 転出、`died` 死亡、`erased` 職権消除",
   },
-  removalDate: { label: "消除日", schema: DATE, empty: "null", description: "異動日 of the 転出, 死亡 or 職権消除" },
+  removalDate: { label: "消除日", schema: DATE, empty: "null", description: "転出・死亡・職権消除の異動日" },
   plannedMoveOutDate: { label: "転出予定日", schema: DATE, empty: "null" },
   destinationPostalCode: { label: "転出先の郵便番号", schema: POSTAL_CODE, empty: "null" },
   destinationAddress: { label: "転出先", schema: text(1, 200), empty: "null" },
@@ -72,7 +72,7 @@ const FIELD_COLUMNS: Readonly<Record<PersonField, FieldColumn>> = {
     label: "個人番号の有無",
     schema: Type.Boolean(),
     empty: "required",
-    description: "whether a 個人番号 was recorded; the number itself is never in this layout",
+    description: "個人番号を記録しているか。番号そのものはこのレイアウトに含めない",
   },
 };
 
@@ -94,24 +94,24 @@ const fieldColumns = (fields: readonly PersonField[]): LayoutColumn[] =>
 const HOUSEHOLD_AT = PERSON_FIELDS.indexOf("householdId") + 1;
 
 export const CHANGE_COLUMNS: LayoutColumn[] = [
-  column("change_id", "異動ID", UUID, true, "one 異動; its rows are consecutive"),
+  column("change_id", "異動ID", UUID, true, "異動ごとの識別子。一つの異動の行は続けて並ぶ"),
   column("kind", "異動事由", KindSchema, true),
   column("effective_date", "異動日", DATE, true),
-  column("notified_date", "届出日", DATE, false, "none for 職権記載・修正・消除"),
-  column("recorded_at", "記録日時", Type.String({ format: "date-time" }), true, "when the 異動 was recorded"),
-  column("actor", "記録者", text(1, 200), true, "staff:<id>, or the system that recorded it"),
-  column("reason", "理由", text(1, 500), false, "required for 職権"),
+  column("notified_date", "届出日", DATE, false, "職権記載・職権修正・職権消除では空欄"),
+  column("recorded_at", "記録日時", Type.String({ format: "date-time" }), true, "異動を記録した日時"),
+  column("actor", "記録者", text(1, 200), true, "記録した職員（`staff:<職員の識別子>`）、または記録したシステム"),
+  column("reason", "理由", text(1, 500), false, "職権による異動では必須"),
   column("person_id", "個人ID", UUID, true),
-  column("addressee_number", "宛名番号", Type.String({ pattern: "^\\d{1,15}$" }), true, "15 digits, zero-padded on export"),
+  column("addressee_number", "宛名番号", Type.String({ pattern: "^\\d{1,15}$" }), true, "15桁。出力では先頭を0で埋める"),
   column(
     "fields",
     "記録した項目",
     Type.String({ pattern: "^(\\*|[a-z0-9_]+( [a-z0-9_]+)*)$" }),
     false,
-    "the field columns this 異動 set for the person, separated by spaces, * for every field (a first registration); a listed field's empty cell sets it to no value",
+    "この異動でその人について記録した項目の列名を空白で区切って並べる。すべての項目（最初の記録）は `*`。挙げた項目の空欄は値なしを記録する",
   ),
   ...fieldColumns(PERSON_FIELDS.slice(0, HOUSEHOLD_AT)),
-  column("household_number", "世帯番号", Type.String({ pattern: "^[1-9]\\d{0,14}$" }), false, "given with household_id"),
+  column("household_number", "世帯番号", Type.String({ pattern: "^[1-9]\\d{0,14}$" }), false, "世帯IDとともに記す"),
   ...fieldColumns(PERSON_FIELDS.slice(HOUSEHOLD_AT)),
 ];
 
