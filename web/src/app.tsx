@@ -5,7 +5,7 @@ import { ApiProblem, createApiClient, type ApiClient } from "./kit/api-client.ts
 import { AppContext } from "./app-context.ts";
 import type { Session } from "./platform/identity/session.ts";
 import { landingPath, menuPathAt, screenAt, screenExists, screensFor } from "./navigation.ts";
-import { forgetPurpose } from "./kit/access-purpose.ts";
+import { followJourney, forgetPurpose } from "./kit/access-purpose.ts";
 import { Link, navigate, usePath } from "./router.tsx";
 import { AppHeader } from "./shell/app-header.tsx";
 import { SideNavigation } from "./shell/side-navigation.tsx";
@@ -149,6 +149,9 @@ function Shell({ session, onLogout, watch }: { session: Session; onLogout(): Pro
   const [logoutProblem, setLogoutProblem] = useState<string | null>(null);
   const screen = screenAt(session, path);
   const View = screen ? VIEWS[screen.path] : undefined;
+
+  // A purpose is bound to its journey: entering the next one carries it only where that continues it.
+  useEffect(() => followJourney(path), [path]);
 
   useEffect(() => {
     // The bare address leads to this user's first screen (an operator has no ホーム).

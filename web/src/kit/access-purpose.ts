@@ -1,11 +1,13 @@
 // 利用目的 (purpose of use): why a member of staff reads a person's data. The server records it in
-// the audit log with every read of an addressee and refuses a read without it, so the screen
-// asks once — a common purpose from the list, with details in free text — and keeps it for the
-// rest of the log-in in this browser tab (sessionStorage: a reload keeps it, closing the tab, a
-// log-out or the next log-in forget it). It travels as `x-kyodo-purpose`, percent-encoded UTF-8,
-// because HTTP header values are Latin-1 only.
+// the audit log with every read of an addressee and refuses a read without it. The screen asks for
+// it per journey (purpose-journey.ts: one person, one kind of work) — a common purpose from the
+// list, with details in free text — and keeps it, bound to that journey, for the rest of the log-in
+// in this browser tab (sessionStorage: a reload keeps it, closing the tab, a log-out or the next
+// log-in forget it). It travels as `x-kyodo-purpose`, percent-encoded UTF-8, because HTTP header
+// values are Latin-1 only.
 import { useSyncExternalStore } from "react";
 import type { ExtraHeaders } from "./api-client.ts";
+import { enterJourney, journeyAt, likelyPurpose, purposeFor, type PurposeBinding } from "./purpose-journey.ts";
 
 export const PURPOSE_HEADER = "x-kyodo-purpose";
 /** The server accepts up to 200 characters; the chosen purpose and its details share them. */
@@ -29,7 +31,7 @@ export const COMMON_PURPOSES: readonly string[] = [
   OTHER_PURPOSE,
 ];
 
-const STORAGE_KEY = "kyodo.purpose";
+const STORAGE_KEY = "kyodo.purpose-binding";
 
 export type PurposeChoice = { ok: true; purpose: string } | { ok: false; field: "choice" | "detail"; message: string };
 
@@ -61,22 +63,49 @@ function storage(): Storage | null {
   }
 }
 
-let remembered: string | null = storage()?.getItem(STORAGE_KEY) ?? null;
+function stored(): PurposeBinding | null {
+  try {
+    const value = JSON.parse(storage()?.getItem(STORAGE_KEY) ?? "null") as PurposeBinding | null;
+    return value && typeof value.purpose === "string" && typeof value.journey?.kind === "string" ? value : null;
+  } catch {
+    return null;
+  }
+}
 
-function publish(next: string | null): void {
-  remembered = next;
+let binding: PurposeBinding | null = stored();
+
+function publish(next: PurposeBinding | null): void {
+  binding = next;
   const store = storage();
   if (next === null) store?.removeItem(STORAGE_KEY);
-  else store?.setItem(STORAGE_KEY, next);
+  else store?.setItem(STORAGE_KEY, JSON.stringify(next));
   for (const listener of listeners) listener();
 }
 
+const here = () => journeyAt(typeof window === "undefined" ? "/" : window.location.pathname);
+
+/** The purpose in force on the screen shown (its journey), or null when it is to be asked. */
 export function currentPurpose(): string | null {
-  return remembered;
+  return purposeFor(binding, here());
 }
 
+/** What the purpose form preselects, and whether a purpose stated earlier is asked again here. */
+export function purposeQuestion(): { likely: string | null; again: boolean } {
+  return { likely: likelyPurpose(binding, here()), again: binding !== null };
+}
+
+/** States the purpose of the journey shown. */
 export function rememberPurpose(purpose: string): void {
-  publish(purpose);
+  publish({ journey: here(), purpose });
+}
+
+/**
+ * Called as the screen's path changes: the journey entered takes over a purpose it continues (the
+ * first person opened from a search, back to the person after a 届出), so the next person asks again.
+ */
+export function followJourney(path: string): void {
+  const next = enterJourney(binding, journeyAt(path));
+  if (next !== binding) publish(next);
 }
 
 /** At log-in and log-out: the next member of staff states their own purpose. */
@@ -86,10 +115,18 @@ export function forgetPurpose(): void {
 
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
-  return () => listeners.delete(listener);
+  if (typeof window === "undefined") return () => listeners.delete(listener);
+  // The purpose in force follows the screen's path (router.tsx announces each move).
+  window.addEventListener("popstate", listener);
+  window.addEventListener("kyodo:navigate", listener);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener("popstate", listener);
+    window.removeEventListener("kyodo:navigate", listener);
+  };
 }
 
-/** The purpose stated in this tab, or null; screens re-render when it changes. */
+/** The purpose in force on the screen shown, or null; screens re-render when it changes. */
 export function usePurpose(): string | null {
   return useSyncExternalStore(subscribe, currentPurpose, currentPurpose);
 }

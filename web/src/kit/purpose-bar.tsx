@@ -1,8 +1,19 @@
 // 利用目的の指定: before any addressee is searched or shown, the member of staff says why; the
-// purpose is then shown on every screen that reads personal data (住民記録, 宛名), with 変更 to state another (each read is recorded in
-// the audit log with the purpose in force).
+// purpose is then shown on every screen that reads personal data (住民記録, 宛名), with 変更 to
+// state another (each read is recorded in the audit log with the purpose in force). It holds for
+// one journey (purpose-journey.ts): another person, another kind of 届出 or the 証明書 screen asks
+// again, with the likely purpose already chosen, so one Enter confirms it.
 import { useState, type FormEvent } from "react";
-import { COMMON_PURPOSES, composePurpose, OTHER_PURPOSE, PURPOSE_DETAIL_MAX_LENGTH, rememberPurpose, usePurpose } from "./access-purpose.ts";
+import {
+  COMMON_PURPOSES,
+  composePurpose,
+  OTHER_PURPOSE,
+  PURPOSE_DETAIL_MAX_LENGTH,
+  purposeQuestion,
+  rememberPurpose,
+  usePurpose,
+} from "./access-purpose.ts";
+import { splitPurpose } from "./purpose-journey.ts";
 import { SelectField, TextField } from "./form-field.tsx";
 
 const CHOICE_ID = "purpose-choice";
@@ -25,12 +36,33 @@ export function PurposeBar() {
       </div>
     );
   }
-  return <PurposeForm current={purpose} focus={editing} onDone={() => setEditing(false)} />;
+  // Asked on entering a journey: the likely purpose is preselected; while changing, the one in force.
+  const { likely, again } = purposeQuestion();
+  const initial = purpose ?? likely;
+  return (
+    <PurposeForm
+      key={initial ?? ""}
+      current={purpose}
+      initial={initial}
+      again={purpose === null && again}
+      focus={editing || (purpose === null && again)}
+      onDone={() => setEditing(false)}
+    />
+  );
 }
 
-function PurposeForm({ current, focus, onDone }: { current: string | null; focus: boolean; onDone(): void }) {
-  const [choice, setChoice] = useState("");
-  const [detail, setDetail] = useState("");
+interface PurposeFormProps {
+  current: string | null;
+  initial: string | null;
+  again: boolean;
+  focus: boolean;
+  onDone(): void;
+}
+
+function PurposeForm({ current, initial, again, focus, onDone }: PurposeFormProps) {
+  const preset = initial === null ? { choice: "", detail: "" } : splitPurpose(initial);
+  const [choice, setChoice] = useState(preset.choice);
+  const [detail, setDetail] = useState(preset.detail);
   const [errors, setErrors] = useState<{ choice?: string; detail?: string }>({});
 
   function submit(event: FormEvent) {
@@ -52,7 +84,10 @@ function PurposeForm({ current, focus, onDone }: { current: string | null; focus
         利用目的
       </h2>
       <p className="purpose-form__lead">
-        個人の情報（住民記録・宛名）を照会する目的を選んでください。照会のたびに、目的とともに監査ログに記録されます。この画面を閉じるかログアウトするまで同じ目的を使います。
+        {again
+          ? "別の人、別の届出や証明書を扱うため、利用目的を確かめてください（よく使う目的を選んであります）。"
+          : "個人の情報（住民記録・宛名）を照会する目的を選んでください。"}
+        照会のたびに、目的とともに監査ログに記録されます。同じ人の同じ業務のあいだは同じ目的を使います。
       </p>
       <div className="purpose-form__fields">
         <SelectField
