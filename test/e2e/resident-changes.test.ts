@@ -13,6 +13,7 @@ import { residentModule } from "../../src/modules/resident/index.ts";
 import { recordChange } from "../../src/modules/resident/service.ts";
 import type { ChangeRequest, PersonInputType } from "../../src/modules/resident/api-schemas.ts";
 import { launchChromium, logIn, municipalityOption, newStaffContext, screenshot, startDemoServer, type DemoServer } from "./support/browser.ts";
+import { confirmRecording } from "./support/confirm.ts";
 
 let server: DemoServer;
 let browser: Browser;
@@ -98,8 +99,10 @@ async function openForm(personId: string, kind: string): Promise<void> {
   await expect.poll(() => page.evaluate(() => document.activeElement?.id)).not.toBe(undefined);
 }
 
+/** 登録, then 記録する in the confirmation that summarises the change; back on the record. */
 async function submitAndWait(button: string): Promise<void> {
   await page.getByRole("button", { name: button }).click();
+  await confirmRecording(page);
   await page.getByTestId("recorded-change").waitFor();
 }
 

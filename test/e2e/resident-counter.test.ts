@@ -26,6 +26,7 @@ import {
   startDemoServer,
   type DemoServer,
 } from "./support/browser.ts";
+import { confirmRecording, openPersonTab } from "./support/confirm.ts";
 
 let server: DemoServer;
 let browser: Browser;
@@ -184,6 +185,7 @@ describe("住民記録 counter screens", () => {
 
     const before = await changeCount();
     await form.locator("#rc-persons-1-domicileHead").press("Enter");
+    await confirmRecording(page);
     await page.getByTestId("recorded-change").waitFor();
     expect(await changeCount()).toBe(before + 1);
     expect(await page.getByTestId("recorded-change").textContent()).toContain("転入を記録しました");
@@ -241,6 +243,9 @@ describe("住民記録 counter screens", () => {
     expect(await form.locator("#rc-person-birthDate").getAttribute("aria-invalid")).toBe("true");
     const before = await changeCount();
     await form.getByRole("button", { name: "出生を記録する" }).click();
+    // The error summary takes the focus and links to the birth date.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("rc-error-summary");
+    await page.getByTestId("error-summary").getByRole("link", { name: /生年月日が未来の日付です/ }).click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("rc-person-birthDate");
     expect(await changeCount()).toBe(before);
     await screenshot(page, "53-resident-birth-refused");
@@ -248,6 +253,7 @@ describe("住民記録 counter screens", () => {
     await form.locator("#rc-person-birthDate").fill(short(BORN));
     await expect.poll(() => error.count()).toBe(0);
     await form.locator("#rc-person-birthDate").press("Enter");
+    await confirmRecording(page);
     await page.getByTestId("recorded-change").waitFor();
     expect(await changeCount()).toBe(before + 1);
     expect(await page.locator("#record-name").textContent()).toBe("潮見\u3000陽向");
@@ -259,6 +265,7 @@ describe("住民記録 counter screens", () => {
   });
 
   it("a 転居 moves the whole household, and the histories show the 転入, the 出生 and the 転居", async () => {
+    await openPersonTab(page, "世帯");
     await page.getByTestId("household-members").getByRole("link", { name: "潮見\u3000健一" }).click();
     await page.waitForURL(`**/residents/${headId}`);
     await page.getByTestId("change-actions").getByRole("link", { name: "転居", exact: true }).click();
@@ -269,6 +276,7 @@ describe("住民記録 counter screens", () => {
     await form.locator("#rc-address-postalCode").fill("２４０－０１１２");
     await form.locator("#rc-address-address").fill(NEW_ADDRESS);
     await form.locator("#rc-address-address").press("Enter");
+    await confirmRecording(page);
     await page.getByTestId("recorded-change").waitFor();
     expect(await page.getByTestId("recorded-change").textContent()).toContain("転居を記録しました");
     expect(await page.getByTestId("resident-address").textContent()).toBe(`〒240-0112${NEW_ADDRESS}`);
@@ -279,11 +287,13 @@ describe("住民記録 counter screens", () => {
     expect(await moved.textContent()).toContain(formatWareki(MOVED));
     await screenshot(page, "55-resident-address-changed");
 
+    await openPersonTab(page, "世帯");
     await page.getByTestId("household-members").getByRole("link", { name: "潮見\u3000陽向" }).click();
     await page.waitForURL(`**/residents/${childId}`);
     expect(await historyKinds()).toEqual(["address-changed", "born"]);
 
     // As of the day before the move the record still shows the first address.
+    await openPersonTab(page, "住民票の記載事項");
     await page.locator("#resident-as-of").fill(short(day(-11)));
     await page.locator("#resident-as-of").press("Enter");
     await page.getByTestId("as-of-tag").waitFor();
@@ -353,6 +363,7 @@ describe("住民記録 counter screens", () => {
 
   it("a 転出 makes the wife's record a 除票: searched only when 除票 are included, marked on the record, which offers only 職権修正", async () => {
     await page.goto(`/residents/${headId}`);
+    await openPersonTab(page, "世帯");
     await page.getByTestId("household-members").getByRole("link", { name: "潮見\u3000美咲" }).click();
     await page.getByTestId("change-actions").getByRole("link", { name: "転出", exact: true }).click();
     const form = page.getByTestId("change-form");
@@ -364,6 +375,7 @@ describe("住民記録 counter screens", () => {
     // Only the wife leaves: the head stays, so no new 世帯主 is needed and the rules accept it.
     await page.getByTestId("rule-verdict").getByText("記録の規則に合っています").waitFor();
     await form.locator("#rc-destination-address").press("Enter");
+    await confirmRecording(page);
     await page.getByTestId("recorded-change").waitFor();
     await page.getByTestId("removed-banner").waitFor();
     expect(await page.getByTestId("removed-banner").textContent()).toContain(`転出により${formatWareki(day(-5))}に消除`);

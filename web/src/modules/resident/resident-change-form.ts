@@ -2,14 +2,16 @@
 // the clerk has left it (or tried to record) and then follows the typing; as soon as every item
 // is well-formed, the draft is put to the server's rules without recording anything
 // (POST /api/resident/changes/check) a moment after the last keystroke, and a refusal — 「死亡日が
-// 生年月日より前です」 — is said at the item it names. 登録 records the change (Enter submits);
-// a refusal then is placed the same way and nothing is written.
+// 生年月日より前です」 — is said at the item it names. 登録 (or Enter in any field) first asks for one
+// confirmation of what is about to be recorded; only 記録する in it records the change. A refusal
+// then is placed the same way and nothing is written. When 登録 finds errors, the error summary
+// above the form lists them and takes the focus.
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { ApiProblem } from "../../kit/api-client.ts";
 import { useApp } from "../../app-context.ts";
 import { currentPurpose, purposeHeaders } from "../../kit/access-purpose.ts";
 import { CHANGE_CHECK_PATH, CHANGES_PATH, type ChangeCheck, type ChangeRequest, type RecordedChange } from "./resident-api.ts";
-import { firstErrorKey, inputId, placeProblem, type DraftCheck, type FormErrors } from "./resident-form-errors.ts";
+import { ERROR_SUMMARY_ID, firstErrorKey, inputId, placeProblem, type DraftCheck, type FormErrors } from "./resident-form-errors.ts";
 
 /** The pause after the last keystroke before the rules are asked. */
 export const CHECK_DELAY_MS = 350;
@@ -47,6 +49,16 @@ export interface ChangeForm {
   formMessage: string | null;
   /** 登録 was tried while something is wrong. */
   showSummary: boolean;
+  /** The errors shown at the items, in the form's order (for the error summary). */
+  shownErrors: FormErrors;
+  /** Counts the failed attempts to record: the error summary takes the focus at each. */
+  failedSubmits: number;
+  /** The request awaiting the clerk's confirmation, or null. */
+  pending: ChangeRequest | null;
+  /** Records the pending request. */
+  confirm(): void;
+  /** Back to the form without recording. */
+  cancelConfirm(): void;
 }
 
 function problemOf(error: unknown): ApiProblem {
@@ -60,6 +72,8 @@ export function useChangeForm({ check, keys, aliases = {}, onRecorded }: ChangeF
   const [verdict, setVerdict] = useState<RuleVerdict | null>(null);
   const [sending, setSending] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const [failedSubmits, setFailedSubmits] = useState(0);
+  const [pending, setPending] = useState<ChangeRequest | null>(null);
   const keysRef = useRef({ keys, aliases });
   keysRef.current = { keys, aliases };
 
@@ -99,39 +113,53 @@ export function useChangeForm({ check, keys, aliases = {}, onRecorded }: ChangeF
     setLeft((s) => (s.has(key) ? s : new Set(s).add(key)));
   }, []);
 
-  function focus(errors: FormErrors) {
-    const key = firstErrorKey(errors, keysRef.current.keys);
-    if (key !== null) document.getElementById(inputId(key))?.focus();
+  /** Something is wrong: the error summary takes the focus (or the first item, when none shows). */
+  function failed(errors: FormErrors) {
+    setFailedSubmits((n) => n + 1);
+    if (Object.keys(errors).length === 0) return;
+    requestAnimationFrame(() => {
+      if (document.getElementById(ERROR_SUMMARY_ID)) return;
+      const key = firstErrorKey(errors, keysRef.current.keys);
+      if (key !== null) document.getElementById(inputId(key))?.focus();
+    });
   }
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (sending) return;
+    if (sending || pending) return;
     setSubmitted(true);
     setFailure(null);
     if (!check.ok) {
-      focus(check.errors);
+      failed(check.errors);
       return;
     }
     if (rules && (Object.keys(rules.fields).length || rules.form)) {
-      focus(rules.fields);
+      failed(rules.fields);
       return;
     }
-    const sent = body!;
+    setPending(check.body);
+  }
+
+  function confirm() {
+    if (sending || pending === null) return;
+    const request = pending;
+    const sent = JSON.stringify(request);
     setSending(true);
     const purpose = currentPurpose();
-    api.send<RecordedChange>("POST", CHANGES_PATH, check.body, purpose ? purposeHeaders(purpose) : {}).then(
+    api.send<RecordedChange>("POST", CHANGES_PATH, request, purpose ? purposeHeaders(purpose) : {}).then(
       (change) => {
         setSending(false);
+        setPending(null);
         onRecorded(change);
       },
       (error: unknown) => {
         setSending(false);
+        setPending(null);
         const problem = problemOf(error);
         const placed = placeProblem(problem, keysRef.current.keys, keysRef.current.aliases);
         if (problem.status >= 400 && problem.status < 500 && problem.status !== 401 && problem.status !== 403) {
           setVerdict({ body: sent, ...placed });
-          focus(placed.fields);
+          failed(placed.fields);
         } else {
           setFailure(problem.titleJa);
         }
@@ -139,7 +167,14 @@ export function useChangeForm({ check, keys, aliases = {}, onRecorded }: ChangeF
     );
   }
 
+  const cancelConfirm = useCallback(() => setPending(null), []);
+
   const ownShown = Object.keys(own).some((k) => submitted || left.has(k));
+  const shownErrors: FormErrors = {};
+  for (const key of [...keys, ...Object.keys(own), ...Object.keys(rules?.fields ?? {})]) {
+    const message = errorOf(key);
+    if (message && !(key in shownErrors)) shownErrors[key] = message;
+  }
   const ruleRefused = rules !== null && (Object.keys(rules.fields).length > 0 || rules.form !== null);
   return {
     errorOf,
@@ -151,5 +186,10 @@ export function useChangeForm({ check, keys, aliases = {}, onRecorded }: ChangeF
     refused: ruleRefused,
     formMessage: failure ?? rules?.form ?? null,
     showSummary: submitted && (ownShown || ruleRefused),
+    shownErrors,
+    failedSubmits,
+    pending,
+    confirm,
+    cancelConfirm,
   };
 }

@@ -19,6 +19,7 @@ import { Page } from "../../kit/page.tsx";
 import { Notice } from "../../kit/notice.tsx";
 import { PurposeBar } from "../../kit/purpose-bar.tsx";
 import { ResidentStatusTag } from "./resident-status-tag.tsx";
+import { ChangeSubjectContext } from "./resident-change-form-frame.tsx";
 import { ResidentBirthForm } from "./resident-birth-form.tsx";
 import { ResidentRemovalForm } from "./resident-removal-form.tsx";
 import { ResidentAddressChangeForm } from "./resident-address-change-form.tsx";
@@ -96,6 +97,8 @@ function ChangeOfPerson({ personId, kind, title }: { personId: string; kind: For
   if (!v) return view.loading ? <p className="muted">読み込み中…</p> : null;
   const onRegistry = v.isResident && !v.isRemovedRecord;
   const Form = FORMS[kind];
+  const names = new Map([...v.household.members.map((m) => [m.personId, fullName(m)] as const), [v.personId, fullName(v.record)]]);
+  const subject = { nameOf: (id: string) => names.get(id), household: v.household.members.map((m) => fullName(m)) };
 
   function recorded(change: RecordedChange) {
     handOver(session, change);
@@ -117,7 +120,9 @@ function ChangeOfPerson({ personId, kind, title }: { personId: string; kind: For
         </p>
       </section>
       {onRegistry || kind === "ex-officio-correction" ? (
-        <Form view={v} title={title} kind={kind} onRecorded={recorded} />
+        <ChangeSubjectContext.Provider value={subject}>
+          <Form view={v} title={title} kind={kind} onRecorded={recorded} />
+        </ChangeSubjectContext.Provider>
       ) : (
         <Notice kind="error">この住民票は除票です。除票には職権修正のほかの異動を記録できません。</Notice>
       )}

@@ -2,8 +2,11 @@
 // household with a link to each member, whether it is a 除票 (removed: why and since when) or a
 // 転出 is pending, and the full 異動 history with what each change did. Clerks with 更新 start each
 // 異動 from here, clerks with 証明 issue certificates; a 閲覧 user sees the record only. Every
-// opening is a read recorded with the 利用目的.
-import { useEffect, useMemo, useState, type FormEvent } from "react";
+// opening is a read recorded with the 利用目的. What a clerk does most is on the first screen at
+// 1366×768: a summary (氏名, カナ, 生年月日, 状態, 住所, 世帯主, 宛名番号) with the 異動 and
+// 証明書 buttons; the history, the full record (with the 基準日 and the 個人番号) and the household
+// are tabs below it.
+import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from "react";
 import { usePurpose } from "../../kit/access-purpose.ts";
 import { useApp } from "../../app-context.ts";
 import type { AuditActorNames } from "../../platform/audit/audit-entry-labels.ts";
@@ -23,6 +26,8 @@ import { Page } from "../../kit/page.tsx";
 import { Notice } from "../../kit/notice.tsx";
 import { PurposeBar } from "../../kit/purpose-bar.tsx";
 import { TextField } from "../../kit/form-field.tsx";
+import { Tabs } from "../../kit/tabs.tsx";
+import { AddressText } from "../../kit/address-text.tsx";
 import { ResidentHistoryTable } from "./resident-history-table.tsx";
 import { ResidentHouseholdTable } from "./resident-household-table.tsx";
 import { ResidentMyNumberReveal } from "./resident-my-number-reveal.tsx";
@@ -58,6 +63,7 @@ function ResidentDetail({ personId }: { personId: string }) {
   const [asOfText, setAsOfText] = useState("");
   const [asOf, setAsOf] = useState<string | null>(null);
   const [asOfError, setAsOfError] = useState<string | null>(null);
+  const [tab, setTab] = useState("history");
   const view = useAddresseeData<PersonView>(personPath(personId, asOf));
   const [recorded] = useState(() => recordedFor(session, personId));
   useEffect(() => () => {
@@ -129,6 +135,71 @@ function ResidentDetail({ personId }: { personId: string }) {
   const onRegistry = v.isResident && !v.isRemovedRecord;
   const household = v.household;
   const head = household.members.find((m) => m.personId === household.headPersonId) ?? null;
+  const basicList = (
+    <dl className="summary-list" data-testid="resident-basic">
+      <dt>氏名</dt>
+      <dd>{fullName(r)}</dd>
+      <dt>カナ</dt>
+      <dd>{fullNameKana(r)}</dd>
+      <dt>生年月日</dt>
+      <dd>
+        {warekiDateJa(r.birthDate)}（{slashDate(r.birthDate)}）
+      </dd>
+      <dt>性別</dt>
+      <dd>{SEX_JA[r.sex]}</dd>
+      <dt>世帯主</dt>
+      <dd>{head ? fullName(head) : "―"}</dd>
+      <dt>続柄</dt>
+      <dd>{v.relationshipJa}</dd>
+      <dt>住所</dt>
+      <dd data-testid="resident-address">
+        {r.postalCode ? <span className="postal-code">{postalCodeText(r.postalCode)}</span> : null}
+        {addressText(r.address, r.addressLine2)}
+      </dd>
+      <dt>住所を定めた日</dt>
+      <dd>{warekiDateJa(r.addressSinceDate)}</dd>
+      <dt>住民となった日</dt>
+      <dd>{warekiDateJa(r.becameResidentDate)}</dd>
+      <dt>前住所</dt>
+      <dd>
+        {r.previousAddress ? (
+          <>
+            {r.previousPostalCode ? <span className="postal-code">{postalCodeText(r.previousPostalCode)}</span> : null}
+            {addressText(r.previousAddress, r.previousAddressLine2)}
+          </>
+        ) : (
+          "―"
+        )}
+      </dd>
+      <dt>本籍</dt>
+      <dd>{r.registeredDomicile ?? "―"}</dd>
+      <dt>筆頭者</dt>
+      <dd>{r.domicileHead ?? "―"}</dd>
+      <dt>個人番号</dt>
+      <dd>
+        {!r.hasMyNumber ? "記録なし" : printsMyNumbers(session) ? <ResidentMyNumberReveal personId={personId} /> : "記録あり（表示には管理権限が必要です）"}
+      </dd>
+      {r.destinationAddress ? (
+        <>
+          <dt>転出先</dt>
+          <dd>
+            {r.destinationPostalCode ? <span className="postal-code">{postalCodeText(r.destinationPostalCode)}</span> : null}
+            {addressText(r.destinationAddress, r.destinationAddressLine2)}
+            {r.plannedMoveOutDate ? `（転出予定日 ${warekiDateJa(r.plannedMoveOutDate)}）` : ""}
+          </dd>
+        </>
+      ) : null}
+      {r.removalReason ? (
+        <>
+          <dt>消除</dt>
+          <dd>
+            {REMOVAL_REASON_JA[r.removalReason] ?? r.removalReason}
+            {r.removalDate ? `（${warekiDateJa(r.removalDate)}）` : ""}
+          </dd>
+        </>
+      ) : null}
+    </dl>
+  );
 
   return (
     <>
@@ -153,21 +224,50 @@ function ResidentDetail({ personId }: { personId: string }) {
         </Notice>
       ) : null}
 
-      <section className="record-header" aria-labelledby="record-name" data-testid="resident-record">
-        <div className="record-header__main">
-          <p className="record-header__number">
-            宛名番号 <span className="code" data-testid="addressee-number">{v.addresseeNumber}</span>{"\u3000"}世帯番号{" "}
-            <span className="code" data-testid="household-number">{v.householdNumber}</span>
-          </p>
-          <h2 className="record-header__name" id="record-name">
-            {fullName(r)}
-          </h2>
-          <p className="record-header__kana">{fullNameKana(r)}</p>
-          <p className="record-header__tags">
-            <ResidentStatusTag isRemoved={v.isRemovedRecord} removalReason={r.removalReason} removalDate={r.removalDate} plannedMoveOutDate={r.plannedMoveOutDate} withDetail />
-            <span className="role-tag">{v.relationshipJa}</span>
-            {asOf !== null ? <span className="status status--info" data-testid="as-of-tag">{warekiDateJa(asOf)}現在</span> : null}
-          </p>
+      <section className="record-header person-summary" aria-labelledby="record-name" data-testid="resident-record">
+        <div className="person-summary__main">
+          <div className="person-summary__identity">
+            <h2 className="record-header__name" id="record-name">
+              {fullName(r)}
+            </h2>
+            <p className="record-header__kana">{fullNameKana(r)}</p>
+            <p className="record-header__tags">
+              <ResidentStatusTag isRemoved={v.isRemovedRecord} removalReason={r.removalReason} removalDate={r.removalDate} plannedMoveOutDate={r.plannedMoveOutDate} withDetail />
+              <span className="role-tag">{v.relationshipJa}</span>
+              {asOf !== null ? <span className="status status--info" data-testid="as-of-tag">{warekiDateJa(asOf)}現在</span> : null}
+            </p>
+          </div>
+          <dl className="person-summary__facts" data-testid="person-summary">
+            <div>
+              <dt>生年月日</dt>
+              <dd>
+                {warekiDateJa(r.birthDate)}（{slashDate(r.birthDate)}）
+              </dd>
+            </div>
+            <div>
+              <dt>世帯主</dt>
+              <dd>{head ? fullName(head) : "―"}</dd>
+            </div>
+            <div className="person-summary__wide">
+              <dt>住所</dt>
+              <dd data-testid="summary-address">
+                {r.postalCode ? <span className="postal-code">{postalCodeText(r.postalCode)}</span> : null}
+                <AddressText text={addressText(r.address, r.addressLine2)} />
+              </dd>
+            </div>
+            <div>
+              <dt>宛名番号</dt>
+              <dd className="code" data-testid="addressee-number">
+                {v.addresseeNumber}
+              </dd>
+            </div>
+            <div>
+              <dt>世帯番号</dt>
+              <dd className="code" data-testid="household-number">
+                {v.householdNumber}
+              </dd>
+            </div>
+          </dl>
         </div>
         <div className="record-header__actions">
           {mayIssue ? (
@@ -179,150 +279,107 @@ function ResidentDetail({ personId }: { personId: string }) {
             住民検索に戻る
           </Link>
         </div>
-      </section>
-
-      <div className="section">{asOfForm}</div>
-
-      <section className="section" aria-labelledby="basic-title">
-        <h2 className="section__title" id="basic-title">
-          住民票の記載事項{asOf !== null ? `（${warekiDateJa(asOf)}現在）` : ""}
-        </h2>
-        <dl className="summary-list" data-testid="resident-basic">
-          <dt>氏名</dt>
-          <dd>{fullName(r)}</dd>
-          <dt>カナ</dt>
-          <dd>{fullNameKana(r)}</dd>
-          <dt>生年月日</dt>
-          <dd>
-            {warekiDateJa(r.birthDate)}（{slashDate(r.birthDate)}）
-          </dd>
-          <dt>性別</dt>
-          <dd>{SEX_JA[r.sex]}</dd>
-          <dt>世帯主</dt>
-          <dd>{head ? fullName(head) : "―"}</dd>
-          <dt>続柄</dt>
-          <dd>{v.relationshipJa}</dd>
-          <dt>住所</dt>
-          <dd data-testid="resident-address">
-            {r.postalCode ? <span className="postal-code">{postalCodeText(r.postalCode)}</span> : null}
-            {addressText(r.address, r.addressLine2)}
-          </dd>
-          <dt>住所を定めた日</dt>
-          <dd>{warekiDateJa(r.addressSinceDate)}</dd>
-          <dt>住民となった日</dt>
-          <dd>{warekiDateJa(r.becameResidentDate)}</dd>
-          <dt>前住所</dt>
-          <dd>
-            {r.previousAddress ? (
+        {mayRecord ? (
+          <nav className="person-summary__changes" aria-label="異動の入力" data-testid="change-actions">
+            {onRegistry ? (
               <>
-                {r.previousPostalCode ? <span className="postal-code">{postalCodeText(r.previousPostalCode)}</span> : null}
-                {addressText(r.previousAddress, r.previousAddressLine2)}
+                <ActionGroup title="届出による異動">
+                  {NOTIFIED_ACTIONS.filter((k) => k !== "household-split" || household.members.length > 1).map((k) => (
+                    <ChangeLink key={k} href={changePath(personId, k)} label={kindLabel(k)} />
+                  ))}
+                  <ChangeLink href={moveInto(household.householdNumber)} label="この世帯に転入" />
+                </ActionGroup>
+                <ActionGroup title="職権による異動">
+                  {EX_OFFICIO_ACTIONS.map((k) => (
+                    <ChangeLink key={k} href={changePath(personId, k)} label={kindLabel(k)} />
+                  ))}
+                </ActionGroup>
               </>
             ) : (
-              "―"
+              <ActionGroup title="除票の訂正" note="除票の記載事項は職権修正でのみ訂正します。再び住民となるときは転入届で記録します。">
+                <ChangeLink href={changePath(personId, "ex-officio-correction")} label={kindLabel("ex-officio-correction")} />
+              </ActionGroup>
             )}
-          </dd>
-          <dt>本籍</dt>
-          <dd>{r.registeredDomicile ?? "―"}</dd>
-          <dt>筆頭者</dt>
-          <dd>{r.domicileHead ?? "―"}</dd>
-          <dt>個人番号</dt>
-          <dd>
-            {!r.hasMyNumber ? "記録なし" : printsMyNumbers(session) ? <ResidentMyNumberReveal personId={personId} /> : "記録あり（表示には管理権限が必要です）"}
-          </dd>
-          {r.destinationAddress ? (
-            <>
-              <dt>転出先</dt>
-              <dd>
-                {r.destinationPostalCode ? <span className="postal-code">{postalCodeText(r.destinationPostalCode)}</span> : null}
-                {addressText(r.destinationAddress, r.destinationAddressLine2)}
-                {r.plannedMoveOutDate ? `（転出予定日 ${warekiDateJa(r.plannedMoveOutDate)}）` : ""}
-              </dd>
-            </>
-          ) : null}
-          {r.removalReason ? (
-            <>
-              <dt>消除</dt>
-              <dd>
-                {REMOVAL_REASON_JA[r.removalReason] ?? r.removalReason}
-                {r.removalDate ? `（${warekiDateJa(r.removalDate)}）` : ""}
-              </dd>
-            </>
-          ) : null}
-        </dl>
-      </section>
-
-      <section className="section" aria-labelledby="household-title">
-        <h2 className="section__title" id="household-title">
-          世帯（世帯番号 {household.householdNumber}）
-        </h2>
-        {v.isRemovedRecord ? (
-          <p className="form-hint household-note">
-            消除された人は今の世帯員に含まれません。消除前の世帯は、基準日を消除の前日にして表示できます。
-          </p>
+          </nav>
         ) : null}
-        {household.members.length ? (
-          <ResidentHouseholdTable household={household} current={personId} />
-        ) : (
-          <p className="muted">この日の世帯員はいません。</p>
-        )}
       </section>
 
-      {mayRecord ? (
-        <section className="section" aria-labelledby="changes-title" data-testid="change-actions">
-          <h2 className="section__title" id="changes-title">
-            異動の入力
-          </h2>
-          {onRegistry ? (
-            <>
-              <h3 className="action-group__title">届出による異動</h3>
-              <ul className="action-list">
-                {NOTIFIED_ACTIONS.filter((k) => k !== "household-split" || household.members.length > 1).map((k) => (
-                  <li key={k}>
-                    <Link href={changePath(personId, k)} className="button button--secondary">
-                      {kindLabel(k)}
-                    </Link>
-                  </li>
-                ))}
-                <li>
-                  <Link href={moveInto(household.householdNumber)} className="button button--secondary">
-                    この世帯に転入
-                  </Link>
-                </li>
-              </ul>
-              <h3 className="action-group__title">職権による異動</h3>
-              <ul className="action-list">
-                {EX_OFFICIO_ACTIONS.map((k) => (
-                  <li key={k}>
-                    <Link href={changePath(personId, k)} className="button button--secondary">
-                      {kindLabel(k)}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : (
-            <>
-              <p className="muted">除票の記載事項は職権修正でのみ訂正します。再び住民となるときは転入届で記録します。</p>
-              <ul className="action-list">
-                <li>
-                  <Link href={changePath(personId, "ex-officio-correction")} className="button button--secondary">
-                    {kindLabel("ex-officio-correction")}
-                  </Link>
-                </li>
-              </ul>
-            </>
-          )}
-        </section>
-      ) : null}
-
-      <section className="section" aria-labelledby="history-title">
-        <h2 className="section__title" id="history-title">
-          異動の履歴
-        </h2>
-        <ResidentHistoryTable history={v.history} names={names} />
-      </section>
+      <Tabs
+        label="住民票の詳細"
+        className="person-tabs"
+        testId="person-tabs"
+        selected={tab}
+        onSelect={setTab}
+        tabs={[
+          {
+            id: "history",
+            label: `異動の履歴（${v.history.length}件）`,
+            content: (
+              <section className="tab-section" aria-labelledby="history-title">
+                <h2 className="visually-hidden" id="history-title">
+                  異動の履歴
+                </h2>
+                <ResidentHistoryTable history={v.history} names={names} />
+              </section>
+            ),
+          },
+          {
+            id: "record",
+            label: "住民票の記載事項",
+            content: (
+              <section className="tab-section" aria-labelledby="basic-title">
+                <h2 className="tab-section__title" id="basic-title">
+                  住民票の記載事項{asOf !== null ? `（${warekiDateJa(asOf)}現在）` : ""}
+                </h2>
+                <div className="tab-section__aside">{asOfForm}</div>
+                {basicList}
+              </section>
+            ),
+          },
+          {
+            id: "household",
+            label: `世帯（${household.members.length}人）`,
+            content: (
+              <section className="tab-section" aria-labelledby="household-title">
+                <h2 className="tab-section__title" id="household-title">
+                  世帯（世帯番号 {household.householdNumber}）
+                </h2>
+                {v.isRemovedRecord ? (
+                  <p className="form-hint household-note">
+                    消除された人は今の世帯員に含まれません。消除前の世帯は、基準日を消除の前日にして表示できます。
+                  </p>
+                ) : null}
+                {household.members.length ? (
+                  <ResidentHouseholdTable household={household} current={personId} />
+                ) : (
+                  <p className="muted">この日の世帯員はいません。</p>
+                )}
+              </section>
+            ),
+          },
+        ]}
+      />
     </>
   );
 }
 
+
+function ActionGroup({ title, note, children }: { title: string; note?: string; children: ReactNode }) {
+  return (
+    <div className="action-group">
+      <h3 className="action-group__title">{title}</h3>
+      {note ? <p className="muted action-group__note">{note}</p> : null}
+      <ul className="action-list">{children}</ul>
+    </div>
+  );
+}
+
+function ChangeLink({ href, label }: { href: string; label: string }) {
+  return (
+    <li>
+      <Link href={href} className="button button--secondary button--small">
+        {label}
+      </Link>
+    </li>
+  );
+}

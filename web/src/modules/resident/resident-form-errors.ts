@@ -70,3 +70,6 @@ export function firstErrorKey(errors: FormErrors, order: readonly string[]): str
 export function inputId(key: string): string {
   return `rc-${key.replace(/\//g, "-") || "form"}`;
 }
+
+/** The DOM id of the error summary above a 異動 form (the focus goes there when 登録 finds errors). */
+export const ERROR_SUMMARY_ID = "rc-error-summary";

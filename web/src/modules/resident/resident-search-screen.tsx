@@ -26,6 +26,7 @@ import { dateConfirmation, readDateInput, warekiDateJa } from "../../kit/wareki-
 import { Link } from "../../router.tsx";
 import { Page } from "../../kit/page.tsx";
 import { Notice } from "../../kit/notice.tsx";
+import { AddressText } from "../../kit/address-text.tsx";
 import { PurposeBar } from "../../kit/purpose-bar.tsx";
 import { TextField } from "../../kit/form-field.tsx";
 import { ResidentStatusTag } from "./resident-status-tag.tsx";
@@ -173,7 +174,7 @@ function SearchAndResults() {
                         <td className="nowrap">{SEX_JA[p.sex]}</td>
                         <td>
                           {p.postalCode ? <span className="sub">{postalCodeText(p.postalCode)}</span> : null}
-                          {addressText(p.address, p.addressLine2)}
+                          <AddressText text={addressText(p.address, p.addressLine2)} />
                         </td>
                         <td className="nowrap">
                           {p.relationship === "head" ? <strong>世帯主</strong> : p.relationshipJa}

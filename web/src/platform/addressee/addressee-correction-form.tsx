@@ -12,6 +12,7 @@ import { checkDayInput, REASON_MAX_LENGTH, serverFieldErrors } from "./addressee
 import { dateConfirmation, readDateInput } from "../../kit/wareki-date.ts";
 import { TextField } from "../../kit/form-field.tsx";
 import { Notice } from "../../kit/notice.tsx";
+import { ErrorSummary } from "../../kit/error-summary.tsx";
 import { AddresseeFields, fieldId } from "./addressee-fields.tsx";
 
 const PREFIX = "correct";
@@ -37,6 +38,7 @@ export function AddresseeCorrectionForm({ addressee, registryLinked, onCorrected
   const [serverErrors, setServerErrors] = useState<Errors>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  const [failures, setFailures] = useState(0);
   const knownAsRequired = addressee.residentSince === null;
   const form = useRef<HTMLFormElement>(null);
 
@@ -68,10 +70,12 @@ export function AddresseeCorrectionForm({ addressee, registryLinked, onCorrected
     setServerErrors(({ [key as DraftField]: _dropped, ...rest }) => rest);
   }
 
+  const order: readonly string[] = [...DRAFT_FIELDS, ...EXTRA];
+  const idOf = (k: string) => (EXTRA.includes(k as Extra) ? `${PREFIX}-${k}` : fieldId(PREFIX, k as DraftField));
+
+  /** The error summary lists what is wrong and takes the focus. */
   function focusFirst(all: Errors) {
-    const first = [...DRAFT_FIELDS, ...EXTRA].find((k) => all[k]);
-    if (!first) return;
-    document.getElementById(EXTRA.includes(first as Extra) ? `${PREFIX}-${first}` : fieldId(PREFIX, first as DraftField))?.focus();
+    if (Object.keys(all).length) setFailures((n) => n + 1);
   }
 
   async function submit(event: FormEvent) {
@@ -127,7 +131,7 @@ export function AddresseeCorrectionForm({ addressee, registryLinked, onCorrected
         宛名の訂正・変更
       </h3>
       {problem ? <Notice kind="error">{problem}</Notice> : null}
-      {submitted && Object.keys(errors).length ? <Notice kind="error">入力内容に誤りがあります。各項目のメッセージを確認してください。</Notice> : null}
+      {submitted ? <ErrorSummary id="correction-error-summary" errors={errors} order={order} idOf={idOf} focusSignal={failures} /> : null}
       {registryLinked ? <Notice kind="info">住民の氏名・生年月日・性別・住所は住民記録から反映されるため、ここでは変更できません。</Notice> : null}
       <AddresseeFields
         prefix={PREFIX}

@@ -13,6 +13,7 @@ import { REASON_MAX_LENGTH, serverFieldErrors } from "./addressee-input.ts";
 import { Link } from "../../router.tsx";
 import { Page } from "../../kit/page.tsx";
 import { Notice } from "../../kit/notice.tsx";
+import { ErrorSummary } from "../../kit/error-summary.tsx";
 import { TextField } from "../../kit/form-field.tsx";
 import { AddresseeFields, fieldId } from "./addressee-fields.tsx";
 
@@ -31,6 +32,7 @@ export function AddresseeRegisterScreen() {
   const [problem, setProblem] = useState<string | null>(null);
   const [registered, setRegistered] = useState<AddresseeState | null>(null);
   const [sending, setSending] = useState(false);
+  const [failures, setFailures] = useState(0);
 
   const checked = checkDraft(draft, { knownAsRequired: true });
   const liveErrors = checked.ok ? {} : checked.errors;
@@ -48,11 +50,12 @@ export function AddresseeRegisterScreen() {
     setRegistered(null);
   }
 
+  const order: readonly string[] = [...DRAFT_FIELDS, "reason"];
+  const idOf = (f: string) => (f === "reason" ? REASON_ID : fieldId(PREFIX, f as DraftField));
+
+  /** The error summary lists what is wrong and takes the focus. */
   function focusFirst(found: Errors) {
-    const first = [...DRAFT_FIELDS, "reason" as const].find((f) => found[f]);
-    if (first === "reason") document.getElementById(REASON_ID)?.focus();
-    else if (first === "kind") document.querySelector<HTMLInputElement>(`input[name="${fieldId(PREFIX, "kind")}"]:checked`)?.focus();
-    else if (first) document.getElementById(fieldId(PREFIX, first))?.focus();
+    if (Object.keys(found).length) setFailures((n) => n + 1);
   }
 
   async function submit(event: FormEvent) {
@@ -107,7 +110,7 @@ export function AddresseeRegisterScreen() {
         </Notice>
       ) : null}
       {problem ? <Notice kind="error">{problem}</Notice> : null}
-      {submitted && hasErrors ? <Notice kind="error">入力内容に誤りがあります。各項目のメッセージを確認してください。</Notice> : null}
+      {submitted && hasErrors ? <ErrorSummary id="register-error-summary" errors={errors} order={order} idOf={idOf} focusSignal={failures} /> : null}
       <section className="section" aria-labelledby="register-title">
         <h2 className="section__title" id="register-title">
           登録する内容

@@ -9,6 +9,7 @@ import { prefectureVersionName } from "../settings/setting-levels.ts";
 import { draftOf, inputKeys, shapeOf, valueErrorsOf, valueOfDraft, type ValueDraft, type ValueShape } from "../settings/setting-value.ts";
 import { SelectField, TextField } from "../../kit/form-field.tsx";
 import { Notice } from "../../kit/notice.tsx";
+import { ErrorSummary } from "../../kit/error-summary.tsx";
 import { SettingValueInput } from "../settings/setting-value-input.tsx";
 import { inputId, REASON_MAX_LENGTH, REASON_MESSAGE } from "../settings/setting-edit-form.tsx";
 
@@ -80,6 +81,7 @@ export function GroupOverrideForm({ tenants, settings, onChanged }: Props) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  const [failures, setFailures] = useState(0);
 
   function chooseKey(next: string) {
     setKey(next);
@@ -87,9 +89,12 @@ export function GroupOverrideForm({ tenants, settings, onChanged }: Props) {
     setErrors({});
   }
 
+  const order = ["groupId", "key", ...inputKeys(shape), "reason"];
+  const idOf = (k: string) => FIELD_IDS[k] ?? inputId(VALUE_ID, k);
+
+  /** The error summary lists what is wrong and takes the focus. */
   function focusFirst(found: Record<string, string>) {
-    const first = ["groupId", "key", ...inputKeys(shape), "reason"].find((k) => found[k]);
-    if (first) document.getElementById(FIELD_IDS[first] ?? inputId(VALUE_ID, first))?.focus();
+    if (Object.keys(found).length) setFailures((n) => n + 1);
   }
 
   async function send(kind: "set" | "clear") {
@@ -138,7 +143,7 @@ export function GroupOverrideForm({ tenants, settings, onChanged }: Props) {
   return (
     <form onSubmit={submit} noValidate aria-label="県版・一部事務組合の設定" data-testid="group-override-form">
       {problem ? <Notice kind="error">{problem}</Notice> : null}
-      {Object.keys(errors).length ? <Notice kind="error">入力内容に誤りがあります。各項目のメッセージを確認してください。</Notice> : null}
+      <ErrorSummary id="group-error-summary" errors={errors} order={order} idOf={idOf} focusSignal={failures} />
       <div className="form-stack">
         <SelectField
           id={FIELD_IDS.groupId!}

@@ -13,6 +13,7 @@ import { checkMailingDraft, EMPTY_MAILING_DRAFT, MAILING_FIELDS as FIELDS, MAILI
 import { dateConfirmation, readDateInput } from "../../kit/wareki-date.ts";
 import { SelectField, TextField } from "../../kit/form-field.tsx";
 import { Notice } from "../../kit/notice.tsx";
+import { ErrorSummary } from "../../kit/error-summary.tsx";
 
 type Errors = Partial<Record<Field, string>>;
 const fieldId = (f: Field) => `mailing-${f}`;
@@ -31,6 +32,7 @@ export function MailingAddressForm({ number, onAdded, onCancel }: Props) {
   const [serverErrors, setServerErrors] = useState<Errors>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  const [failures, setFailures] = useState(0);
 
   const checked = checkMailingDraft(draft);
   const errors: Errors = { ...serverErrors };
@@ -63,8 +65,7 @@ export function MailingAddressForm({ number, onAdded, onCancel }: Props) {
     setSubmitted(true);
     setProblem(null);
     if (!checked.ok) {
-      const first = FIELDS.find((f) => checked.errors[f]);
-      if (first) document.getElementById(fieldId(first))?.focus();
+      setFailures((n) => n + 1);
       return;
     }
     setSending(true);
@@ -83,8 +84,7 @@ export function MailingAddressForm({ number, onAdded, onCancel }: Props) {
       // An overlapping period is told at the start date, in the problem's own words.
       if (error.code === "mailing-period-overlap") placed.validFrom = error.titleJa;
       setServerErrors(placed);
-      const first = FIELDS.find((f) => placed[f]);
-      if (first) document.getElementById(fieldId(first))?.focus();
+      if (FIELDS.some((f) => placed[f])) setFailures((n) => n + 1);
       else setProblem(error.titleJa);
     } finally {
       setSending(false);
@@ -97,7 +97,7 @@ export function MailingAddressForm({ number, onAdded, onCancel }: Props) {
         送付先の追加
       </h3>
       {problem ? <Notice kind="error">{problem}</Notice> : null}
-      {submitted && Object.keys(errors).length ? <Notice kind="error">入力内容に誤りがあります。各項目のメッセージを確認してください。</Notice> : null}
+      {submitted ? <ErrorSummary id="mailing-error-summary" errors={errors} order={FIELDS} idOf={(f) => fieldId(f as Field)} focusSignal={failures} /> : null}
       <div className="form-grid form-grid--wide">
         <SelectField
           id={fieldId("business")}

@@ -10,6 +10,7 @@ import { fieldErrorsOf } from "../../kit/field-errors.ts";
 import { STAFF_FIELDS, STAFF_FIELD_MESSAGES, validateStaffAccount } from "./staff-account-rules.ts";
 import { TextField } from "../../kit/form-field.tsx";
 import { Notice } from "../../kit/notice.tsx";
+import { ErrorSummary } from "../../kit/error-summary.tsx";
 import { RoleMatrix } from "./role-matrix.tsx";
 import type { StaffAccount } from "./staff-screen.tsx";
 
@@ -37,6 +38,7 @@ export function StaffCreateForm({
   const [errors, setErrors] = useState<Errors>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  const [failures, setFailures] = useState(0);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -44,9 +46,9 @@ export function StaffCreateForm({
     const found = validateStaffAccount(input);
     setErrors(found);
     setProblem(null);
-    const first = STAFF_FIELDS.find((f) => found[f]);
-    if (first) {
-      document.getElementById(`staff-${first}`)?.focus();
+    if (STAFF_FIELDS.some((f) => found[f])) {
+      // The error summary lists what is wrong and takes the focus.
+      setFailures((n) => n + 1);
       return;
     }
     setSending(true);
@@ -65,7 +67,8 @@ export function StaffCreateForm({
             ? { roles: error.titleJa }
             : fieldErrorsOf(error, STAFF_FIELDS, STAFF_FIELD_MESSAGES);
       setErrors(placed);
-      if (!Object.keys(placed).length) setProblem(error.titleJa);
+      if (Object.keys(placed).length) setFailures((n) => n + 1);
+      else setProblem(error.titleJa);
     } finally {
       setSending(false);
     }
@@ -74,7 +77,7 @@ export function StaffCreateForm({
   return (
     <form onSubmit={submit} noValidate aria-label="職員アカウントの作成">
       {problem ? <Notice kind="error">{problem}</Notice> : null}
-      {Object.keys(errors).length ? <Notice kind="error">入力内容に誤りがあります。各項目のメッセージを確認してください。</Notice> : null}
+      <ErrorSummary id="staff-error-summary" errors={errors} order={STAFF_FIELDS} idOf={(f) => (f === "roles" ? "staff-roles-error" : `staff-${f}`)} focusSignal={failures} />
       <p className="muted">作成すると仮パスワードが一度だけ表示されます。本人は初回ログインで自分のパスワードを設定します。</p>
       <div className="form-grid">
         <TextField

@@ -9,6 +9,7 @@ import { fieldOf } from "../../kit/field-errors.ts";
 import { draftOf, inputKeys, valueErrorsOf, valueOfDraft, type ValueDraft, type ValueShape } from "./setting-value.ts";
 import { TextField } from "../../kit/form-field.tsx";
 import { Notice } from "../../kit/notice.tsx";
+import { ErrorSummary } from "../../kit/error-summary.tsx";
 import { SettingValueInput } from "./setting-value-input.tsx";
 import type { SettingView } from "./settings-screen.tsx";
 
@@ -37,12 +38,16 @@ export function SettingEditForm({ setting, shape, onChanged, onClose }: Props) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  const [failures, setFailures] = useState(0);
   const ownValue = setting.overrides.some((o) => o.level === "municipality");
   const path = `/api/settings/${encodeURIComponent(setting.key)}`;
 
+  const order = [...inputKeys(shape), "reason"];
+  const idOf = (k: string) => (k === "reason" ? REASON_ID : inputId(VALUE_ID, k));
+
+  /** The error summary lists what is wrong and takes the focus. */
   function focusFirst(found: Record<string, string>) {
-    const first = [...inputKeys(shape), "reason"].find((k) => found[k]);
-    if (first) document.getElementById(first === "reason" ? REASON_ID : inputId(VALUE_ID, first))?.focus();
+    if (Object.keys(found).length) setFailures((n) => n + 1);
   }
 
   async function send(kind: "set" | "clear") {
@@ -90,7 +95,7 @@ export function SettingEditForm({ setting, shape, onChanged, onClose }: Props) {
     <form className="detail-panel" onSubmit={submit} noValidate aria-label={`「${setting.label}」の変更`} data-testid="setting-edit-form">
       <h3 className="detail-panel__title">「{setting.label}」の変更</h3>
       {problem ? <Notice kind="error">{problem}</Notice> : null}
-      {Object.keys(errors).length ? <Notice kind="error">入力内容に誤りがあります。各項目のメッセージを確認してください。</Notice> : null}
+      <ErrorSummary id="setting-error-summary" errors={errors} order={order} idOf={idOf} focusSignal={failures} />
       <div className="form-stack">
         <SettingValueInput id={VALUE_ID} label="新しい値" shape={shape} draft={draft} onDraft={setDraft} errors={errors} autoFocus />
         <TextField

@@ -1,0 +1,24 @@
+// The steps of the staff UI's confirmations, shared by the browser tests: a 異動 is recorded only
+// after the confirmation dialog (web/src/kit/confirm-dialog.tsx) is confirmed, and the person
+// view's details are tabs (web/src/kit/tabs.tsx).
+import type { Page } from "playwright-core";
+
+/** The open confirmation dialog. */
+export function confirmDialog(page: Page) {
+  return page.getByTestId("confirm-dialog");
+}
+
+/** Confirms the open confirmation (記録する) and waits until the dialog has closed. */
+export async function confirmRecording(page: Page, label = "記録する"): Promise<void> {
+  const dialog = confirmDialog(page);
+  await dialog.waitFor({ state: "visible" });
+  await dialog.getByRole("button", { name: label, exact: true }).click();
+  await dialog.waitFor({ state: "hidden" });
+}
+
+/** Shows a tab of the person view (「世帯」, 「住民票の記載事項」, 「異動の履歴」) by its name's start. */
+export async function openPersonTab(page: Page, name: string): Promise<void> {
+  const tab = page.getByTestId("person-tabs").getByRole("tab", { name: new RegExp(`^${name}`) });
+  await tab.click();
+  await page.locator(`#${(await tab.getAttribute("aria-controls")) ?? ""}`).waitFor({ state: "visible" });
+}
