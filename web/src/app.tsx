@@ -29,6 +29,7 @@ import { AddresseeDetailScreen } from "./platform/addressee/addressee-detail-scr
 import { ResidentSearchScreen } from "./modules/resident/resident-search-screen.tsx";
 import { ResidentExOfficioEntryScreen, ResidentMoveInScreen } from "./modules/resident/resident-registration-screen.tsx";
 import { ResidentDetailScreen } from "./modules/resident/resident-detail-screen.tsx";
+import { ResidentLateNotificationsScreen } from "./modules/resident/resident-late-notifications-screen.tsx";
 import { ResidentChangeScreen } from "./modules/resident/resident-change-screen.tsx";
 import { ResidentCertificateScreen } from "./modules/resident/resident-certificate-screen.tsx";
 import { ProtectionMeasuresScreen } from "./platform/protection/protection-measures-screen.tsx";
@@ -48,6 +49,7 @@ const VIEWS: Record<string, () => ReactElement> = {
   "/residents": ResidentSearchScreen,
   "/residents/move-in": ResidentMoveInScreen,
   "/residents/ex-officio-entry": ResidentExOfficioEntryScreen,
+  "/residents/late-notifications": ResidentLateNotificationsScreen,
   "/residents/:id": ResidentDetailScreen,
   "/residents/:id/changes/:kind": ResidentChangeScreen,
   "/residents/:id/certificate": ResidentCertificateScreen,

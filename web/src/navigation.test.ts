@@ -17,7 +17,7 @@ describe("navigation by role", () => {
   });
 
   it("admin of a business module is not admin of the platform", () => {
-    expect(labels(staff({ platform: ["read"], resident: ["admin"] }))).toEqual(["ホーム", "住民検索", "転入届", "設定"]);
+    expect(labels(staff({ platform: ["read"], resident: ["admin"] }))).toEqual(["ホーム", "住民検索", "転入届", "期間経過の届出", "設定"]);
   });
 
   it("a staff member with no roles still has ホーム and 設定", () => {

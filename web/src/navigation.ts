@@ -30,6 +30,8 @@ export const SCREENS: readonly ScreenEntry[] = [
   { path: "/", label: "ホーム", allows: isStaff },
   { path: "/residents", label: "住民検索", allows: readsResidents },
   { path: "/residents/move-in", label: "転入届", allows: recordsResidentChanges },
+  // 期間経過の届出: the late 届出 of a period, for the notice to the 簡易裁判所 (住民基本台帳法 第52条第2項).
+  { path: "/residents/late-notifications", label: "期間経過の届出", allows: readsResidents },
   { path: "/residents/ex-officio-entry", label: "職権記載", allows: recordsResidentChanges, parent: "/residents" },
   { path: "/residents/:id", label: "住民の詳細", allows: readsResidents, parent: "/residents" },
   { path: "/residents/:id/changes/:kind", label: "異動届の入力", allows: recordsResidentChanges, parent: "/residents" },

@@ -18,6 +18,12 @@ const KANA = (description: string) => NameText({ minLength: 1, maxLength: 100, d
 const TEXT = (max: number, description: string) => Type.String({ maxLength: max, description });
 const ADDRESS = (max: number, description: string) => AddressText({ maxLength: max, description });
 const REASON = Type.String({ minLength: 1, maxLength: 500, pattern: "\\S", description: "理由 (recorded in the journal)" });
+const LATE_REASON = Type.String({
+  minLength: 1,
+  maxLength: 500,
+  pattern: "\\S",
+  description: "遅延の理由: required when the 届出 comes after its 届出期間 (14 days, 住民基本台帳法 第22条・第23条・第25条), refused otherwise",
+});
 
 export const SexSchema = Type.Union([Type.Literal("male"), Type.Literal("female")], { description: "male 男 | female 女" });
 // Unions built from the code lists; Unsafe gives them their static type (TypeBox types a union
@@ -71,6 +77,7 @@ const notified = {
   effectiveDate: DATE,
   notifiedDate: DATE,
   reason: Type.Optional(REASON),
+  lateReason: Type.Optional(LATE_REASON),
 };
 const exOfficio = {
   effectiveDate: DATE,
@@ -319,7 +326,14 @@ export const ChangeEntrySchema = Type.Object({
   after: PartialRecord,
 });
 
-export const ChangeSchema = Type.Object({
+/** 届出期間 of a change (notification-deadline.ts): none for a kind without one. */
+const deadlineFields = {
+  deadlineDate: nullable(Type.String({ description: "届出期間の末日 (異動日 + 14 days, moved past the town's 休日)" })),
+  overdue: Type.Boolean({ description: "期間経過: notified after deadlineDate" }),
+  lateReason: nullable(Type.String({ description: "遅延の理由" })),
+};
+
+const ChangeCoreSchema = Type.Object({
   changeId: Type.String(),
   seq: Type.String(),
   kind: KindSchema,
@@ -329,11 +343,23 @@ export const ChangeSchema = Type.Object({
   recordedAt: Type.String({ format: "date-time" }),
   actor: Type.String(),
   reason: nullable(Type.String()),
+  ...deadlineFields,
   entries: Type.Array(ChangeEntrySchema),
 });
 
+export const ChangeSchema = Type.Composite([
+  ChangeCoreSchema,
+  Type.Object({
+    /** The 世帯主変更 recorded with a removal that took the 世帯主 away (same transaction). */
+    headChange: Type.Optional(ChangeCoreSchema),
+  }),
+]);
+
 export const ChangeCheckSchema = Type.Object({
   ok: Type.Literal(true),
+  deadline: nullable(
+    Type.Object({ deadlineDate: Type.String(), overdue: Type.Boolean() }, { description: "the 届出期間 the 届出 (or the 世帯主変更 recorded with it) falls under" }),
+  ),
   entries: Type.Array(
     Type.Object({ personId: nullable(Type.String({ description: "null for a person the change would register" })), fields: Type.Array(Type.String()) }),
   ),
@@ -349,7 +375,8 @@ export const HistoryItemSchema = Type.Object({
   recordedAt: Type.String({ format: "date-time" }),
   actor: Type.String(),
   actorName: nullable(Type.String({ description: "the staff member's name (the town's own staff only); null for the system" })),
-  reason: nullable(Type.String()),
+  reason: nullable(Type.String({ description: "理由・備考; for a 期間経過 届出 followed by 「期間経過」 and the 遅延の理由" })),
+  ...deadlineFields,
   fields: Type.Array(Type.String()),
   before: nullable(PartialRecord),
   after: PartialRecord,
@@ -481,4 +508,48 @@ export const MyNumberSchema = Type.Object({
   personId: Type.String(),
   addresseeNumber: Type.String(),
   myNumber: Type.String({ description: "個人番号 (12 digits)" }),
+});
+
+// 期間経過の届出一覧 (late-notifications.ts)
+
+export const LateNotificationsQuery = Type.Object(
+  {
+    from: Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$", description: "first 届出日 of the period (YYYY-MM-DD)" }),
+    to: Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$", description: "last 届出日 of the period (YYYY-MM-DD), included" }),
+  },
+  { additionalProperties: false },
+);
+
+export const LateNotificationReportSchema = Type.Object({
+  from: Type.String(),
+  to: Type.String(),
+  notificationCount: Type.Integer({ description: "期間経過の届出の件数" }),
+  personCount: Type.Integer({ description: "その届出の対象者の人数" }),
+  byKind: Type.Array(Type.Object({ kind: KindSchema, kindJa: Type.String(), notifications: Type.Integer(), persons: Type.Integer() })),
+  items: Type.Array(
+    Type.Object({
+      changeId: Type.String(),
+      kind: KindSchema,
+      kindJa: Type.String(),
+      effectiveDate: Type.String({ description: "異動日" }),
+      notifiedDate: Type.String({ description: "届出日" }),
+      deadlineDate: Type.String({ description: "届出期間の末日" }),
+      daysLate: Type.Integer({ description: "届出期間の末日から届出日までの日数" }),
+      lateReason: Type.String({ description: "遅延の理由" }),
+      recordedAt: Type.String({ format: "date-time" }),
+      persons: Type.Array(
+        Type.Object({
+          personId: Type.String(),
+          addresseeNumber: Type.String(),
+          familyName: Type.String(),
+          givenName: Type.String(),
+          familyNameKana: Type.String(),
+          givenNameKana: Type.String(),
+          birthDate: Type.String(),
+          address: Type.String(),
+          addressLine2: nullable(Type.String()),
+        }),
+      ),
+    }),
+  ),
 });

@@ -22,6 +22,20 @@ export interface PersonIntent {
   set: FieldSet;
   myNumber?: string;
   event: ResidentEventType;
+  /**
+   * A member who stays when the 世帯主 leaves (転出, 死亡, 職権消除): their new 続柄 is recorded as
+   * the 世帯主変更 that goes with the removal, a change of its own in the same transaction.
+   */
+  inHeadChange?: boolean;
+}
+
+/** The 世帯主変更 recorded with a removal that takes the 世帯主 away from others who stay. */
+export interface LinkedHeadChange {
+  /**
+   * Every household concerned keeps one member only, who becomes 世帯主 without a 届出
+   * (住民基本台帳法 第25条 「政令で定める者を除く」): no 届出期間 runs.
+   */
+  automatic: boolean;
 }
 
 export interface ChangeIntent {
@@ -29,8 +43,11 @@ export interface ChangeIntent {
   effectiveDate: string;
   notifiedDate: string | null;
   reason: string | null;
+  /** 遅延の理由: why a 届出 comes after its 届出期間 (notification-deadline.ts). */
+  lateReason: string | null;
   persons: PersonIntent[];
   newHouseholds: string[];
+  headChange?: LinkedHeadChange | null;
 }
 
 export interface PlannedPerson extends PersonIntent {

@@ -21,5 +21,12 @@ export interface ChangeView {
   recordedAt: string;
   actor: string;
   reason: string | null;
+  /** 届出期間の末日, none for a change without a 届出期間 (notification-deadline.ts). */
+  deadlineDate: string | null;
+  /** 期間経過: notified after deadlineDate, with the clerk's lateReason. */
+  overdue: boolean;
+  lateReason: string | null;
   entries: ChangeEntryView[];
+  /** The 世帯主変更 recorded with a removal that took the 世帯主 away from others. */
+  headChange?: ChangeView;
 }

@@ -65,13 +65,17 @@ export interface ChangeRow {
   notifiedDate: string | null;
   actor: string;
   reason: string | null;
+  /** 届出期間の末日 and 期間経過 with its 遅延の理由 (migration 0005). */
+  deadlineDate: string | null;
+  overdue: boolean;
+  lateReason: string | null;
 }
 
 export const insertChange = (c: ChangeRow): QueryConfig => ({
-  text: `INSERT INTO resident_change (tenant_id, change_id, kind, effective_date, notified_date, actor, reason)
-         VALUES (${TENANT}, $1, $2, $3, $4, $5, $6)
+  text: `INSERT INTO resident_change (tenant_id, change_id, kind, effective_date, notified_date, actor, reason, deadline_date, overdue, late_reason)
+         VALUES (${TENANT}, $1, $2, $3, $4, $5, $6, $7, $8, $9)
          RETURNING seq::text AS seq, recorded_at`,
-  values: [c.changeId, c.kind, c.effectiveDate, c.notifiedDate, c.actor, c.reason],
+  values: [c.changeId, c.kind, c.effectiveDate, c.notifiedDate, c.actor, c.reason, c.deadlineDate, c.overdue, c.lateReason],
 });
 
 export const insertEntry = (e: {
@@ -121,7 +125,8 @@ export const everInHousehold = (householdId: string): QueryConfig => ({
 });
 
 const CHANGE_COLUMNS = `c.change_id::text AS change_id, c.seq::text AS seq, c.kind, c.effective_date::text AS effective_date,
-  c.notified_date::text AS notified_date, c.recorded_at, c.actor, c.reason`;
+  c.notified_date::text AS notified_date, c.recorded_at, c.actor, c.reason,
+  c.deadline_date::text AS deadline_date, c.overdue, c.late_reason`;
 
 /**
  * A person's history: every change that touched them, with their entry (its own 異動日 and seq
@@ -147,6 +152,21 @@ export const changeWithEntries = (changeId: string): QueryConfig => ({
          WHERE c.change_id = $1
          ORDER BY p.addressee_number`,
   values: [changeId],
+});
+
+/**
+ * The 期間経過 届出 notified between two days (inclusive), each with every person it touched and
+ * their record after it: the town's list for the 簡易裁判所 (late-notifications.ts). In 届出日
+ * order, then by journal order and 宛名番号.
+ */
+export const overdueNotifications = (from: string, to: string): QueryConfig => ({
+  text: `SELECT ${CHANGE_COLUMNS}, e.person_id::text AS person_id, p.addressee_number::text AS addressee_number, e.after
+         FROM resident_change c
+         JOIN resident_change_entry e ON e.tenant_id = c.tenant_id AND e.change_id = c.change_id
+         JOIN resident_person p ON p.tenant_id = e.tenant_id AND p.person_id = e.person_id
+         WHERE c.overdue AND c.notified_date BETWEEN $1::date AND $2::date
+         ORDER BY c.notified_date, c.seq, p.addressee_number`,
+  values: [from, to],
 });
 
 // The projection

@@ -9,6 +9,7 @@ import { formatAddresseeNumber } from "../../platform/addressee/addressee-number
 import { todayInJapan } from "../../platform/addressee/calendar-date.ts";
 import type { ChangeKind } from "./change-kind.ts";
 import { CHANGE_KIND_NAMES_JA } from "./change-kind.ts";
+import { formatWareki } from "../../lib/wareki.ts";
 import { compareEntries, foldPerson, type JournalEntry } from "./fold.ts";
 import { isResidentOn, PERSON_FIELDS, type PersonField, type PersonRecord } from "./person-record.ts";
 import { toJournalEntry, type EntryRow } from "./projection.ts";
@@ -58,7 +59,11 @@ export interface HistoryItem {
   actor: string;
   /** The staff member's name, read from the town's staff register; null for the system, an import … */
   actorName: string | null;
+  /** 理由・備考, and for a 期間経過 届出 「期間経過（届出期限 …）遅延の理由：…」 after it. */
   reason: string | null;
+  deadlineDate: string | null;
+  overdue: boolean;
+  lateReason: string | null;
   fields: PersonField[];
   before: PersonRecord | null;
   after: PersonRecord;
@@ -134,6 +139,17 @@ export async function getHouseholdAsOf(tx: Tx, householdId: string, date: string
   };
 }
 
+/**
+ * The reason as a history line shows it: the clerk's 理由・備考 and, for a 届出 after its 届出期間,
+ * 「期間経過（届出期限 令和8年11月9日）遅延の理由：…」 (notification-deadline.ts), so every screen
+ * listing the history says it was late and why.
+ */
+export function historyReason(reason: string | null, overdue: boolean, deadlineDate: string | null, lateReason: string | null): string | null {
+  if (!overdue) return reason ?? null;
+  const late = `期間経過（届出期限 ${deadlineDate ? formatWareki(deadlineDate) : "―"}）遅延の理由：${lateReason ?? "―"}`;
+  return reason ? `${reason}／${late}` : late;
+}
+
 /** Every change that touched the person, in journal order (異動日, then recording order). */
 export async function listPersonChanges(tx: Tx, personId: string): Promise<HistoryItem[]> {
   const rows = (await tx.query(changesOfPerson(personId))).rows;
@@ -147,7 +163,10 @@ export async function listPersonChanges(tx: Tx, personId: string): Promise<Histo
       notifiedDate: (r.notified_date as string | null) ?? null,
       recordedAt: new Date(r.recorded_at as Date).toISOString(),
       actor: r.actor as string,
-      reason: (r.reason as string | null) ?? null,
+      reason: historyReason(r.reason as string | null, r.overdue as boolean, r.deadline_date as string | null, r.late_reason as string | null),
+      deadlineDate: (r.deadline_date as string | null) ?? null,
+      overdue: r.overdue as boolean,
+      lateReason: (r.late_reason as string | null) ?? null,
       fields: PERSON_FIELDS.filter((f) => f in (r.set as object)),
       before: r.before as PersonRecord | null,
       after: r.after as PersonRecord,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestPlatform } from "../../../test/support/platform.ts";
-import { getHouseholdAsOf, getPersonAsOf } from "./read-model.ts";
+import { getHouseholdAsOf, getPersonAsOf, listPersonChanges } from "./read-model.ts";
 import { searchResidents } from "./search.ts";
 import { count, createResidentTestPlatform, daysFromToday, inTenant, moveInFamily, record } from "./resident-test-support.ts";
 
@@ -66,14 +66,19 @@ describe("転出 (moved-out): 住民基本台帳法 第24条", () => {
     });
   });
 
-  it("the head moving out alone must name the new head in the same change", async () => {
+  it("the head moving out alone: the remaining household needs a new 世帯主, chosen in the same step and recorded as a 世帯主変更 of its own", async () => {
     const family = await moveInFamily(t, "単身", "タンシン");
     const before = await count(t, "resident_change");
     await expect(
       record(t, { kind: "moved-out", effectiveDate: "2024-05-01", notifiedDate: "2024-05-01", personIds: [family.head], destination: OSAKA }),
-    ).rejects.toMatchObject({ status: 409, code: "household-has-head" });
+    ).rejects.toMatchObject({
+      status: 409,
+      code: "household-needs-new-head",
+      titleJa: expect.stringContaining("残る世帯員に新しい世帯主が必要です"),
+      errors: [{ field: "body/relationships" }],
+    });
     expect(await count(t, "resident_change")).toBe(before);
-    await record(t, {
+    const change = await record(t, {
       kind: "moved-out",
       effectiveDate: "2024-05-01",
       notifiedDate: "2024-05-01",
@@ -81,15 +86,48 @@ describe("転出 (moved-out): 住民基本台帳法 第24条", () => {
       destination: OSAKA,
       relationships: [{ personId: family.wife, relationship: "head" }],
     });
+    // Two changes in one transaction: the 転出 of the head, the 世帯主変更 of those who stay.
+    expect(await count(t, "resident_change")).toBe(before + 2);
+    expect(change).toMatchObject({ kind: "moved-out", entries: [{ personId: family.head }], deadlineDate: null, overdue: false });
+    expect(change.headChange).toMatchObject({
+      kind: "head-changed",
+      effectiveDate: "2024-05-01",
+      notifiedDate: "2024-05-01",
+      reason: "世帯主の転出による世帯主変更",
+      deadlineDate: "2024-05-15",
+      overdue: false,
+      entries: [{ personId: family.wife, fields: ["relationship"] }],
+    });
     await inTenant(t, async (tx) => {
       const household = await getHouseholdAsOf(tx, family.householdId, "2024-05-01");
       expect(household?.head?.personId).toBe(family.wife);
       expect(household?.members.map((m) => m.personId)).toEqual([family.wife, family.child]);
+      expect((await listPersonChanges(tx, family.wife)).map((h) => h.kind)).toEqual(["moved-in", "head-changed"]);
+      expect((await listPersonChanges(tx, family.head)).map((h) => h.kind)).toEqual(["moved-in", "moved-out"]);
     });
     expect((await eventsOf(await numberOf(family.wife))).at(-1)).toEqual({
       type: "resident.household-changed",
-      payload: expect.objectContaining({ kind: "moved-out", fields: ["relationship"] }),
+      payload: expect.objectContaining({ kind: "head-changed", changeId: change.headChange!.changeId, fields: ["relationship"] }),
     });
+    expect((await eventsOf(await numberOf(family.head))).at(-1)).toEqual({
+      type: "resident.moved-out",
+      payload: expect.objectContaining({ kind: "moved-out", changeId: change.changeId }),
+    });
+  });
+
+  it("when one member remains, they become 世帯主 without a 世帯主変更届 (第25条 「政令で定める者を除く」)", async () => {
+    const family = await moveInFamily(t, "二人", "フタリ");
+    await record(t, { kind: "died", effectiveDate: "2024-06-03", notifiedDate: "2024-06-03", personId: family.child });
+    // Notified 40 days after the move: no 届出期間 runs for the automatic change, so no reason is asked.
+    const change = await record(t, { kind: "moved-out", effectiveDate: "2024-07-01", notifiedDate: "2024-08-10", personIds: [family.head], destination: OSAKA });
+    expect(change.headChange).toMatchObject({
+      kind: "head-changed",
+      reason: "世帯主の転出により世帯員が一人となったため（世帯主変更届を要しない）",
+      deadlineDate: null,
+      overdue: false,
+      entries: [{ personId: family.wife, fields: ["relationship"], after: { relationship: "head" } }],
+    });
+    await inTenant(t, async (tx) => expect((await getHouseholdAsOf(tx, family.householdId, "2024-07-01"))?.head?.personId).toBe(family.wife));
   });
 });
 
@@ -98,7 +136,7 @@ describe("死亡 (died)", () => {
     const family = await moveInFamily(t, "死亡", "シボウ");
     await expect(record(t, { kind: "died", effectiveDate: "2025-02-01", notifiedDate: "2025-02-03", personId: family.head })).rejects.toMatchObject({
       status: 409,
-      code: "household-has-head",
+      code: "household-needs-new-head",
       errors: [{ field: "body/relationships", message: expect.stringContaining("no head") }],
     });
     await record(t, {
@@ -121,6 +159,18 @@ describe("死亡 (died)", () => {
     });
   });
 
+  it("the 世帯主変更 chosen with a death notified after 14 days needs the 遅延の理由 and is marked 期間経過; the death itself is not", async () => {
+    const family = await moveInFamily(t, "遅死亡", "オソシボウ");
+    const late = { kind: "died" as const, effectiveDate: "2025-03-03", notifiedDate: "2025-03-18", personId: family.head, relationships: [{ personId: family.wife, relationship: "head" as const }] };
+    await expect(record(t, late)).rejects.toMatchObject({ code: "late-notification-reason", errors: [{ field: "body/lateReason" }] });
+    const change = await record(t, { ...late, lateReason: "葬儀のため" });
+    expect(change).toMatchObject({ kind: "died", overdue: false, lateReason: null, deadlineDate: null });
+    expect(change.headChange).toMatchObject({ kind: "head-changed", deadlineDate: "2025-03-17", overdue: true, lateReason: "葬儀のため" });
+    await inTenant(t, async (tx) => {
+      expect((await listPersonChanges(tx, family.wife)).at(-1)).toMatchObject({ overdue: true, reason: expect.stringContaining("期間経過") });
+    });
+  });
+
   it("the death of a member other than the head needs nothing more", async () => {
     const family = await moveInFamily(t, "子死亡", "コシボウ");
     await record(t, { kind: "died", effectiveDate: "2025-03-01", notifiedDate: "2025-03-01", personId: family.child });
@@ -131,6 +181,18 @@ describe("死亡 (died)", () => {
 });
 
 describe("職権消除 (ex-officio-erasure)", () => {
+  it("the erasure of the head records the new 世帯主 as a 職権修正 (no 届出日)", async () => {
+    const family = await moveInFamily(t, "消除主", "ショウジョヌシ");
+    const change = await record(t, {
+      kind: "ex-officio-erasure",
+      effectiveDate: "2025-04-01",
+      reason: "実態調査により居住の事実なし",
+      personIds: [family.head],
+      relationships: [{ personId: family.wife, relationship: "head" }],
+    });
+    expect(change.headChange).toMatchObject({ kind: "ex-officio-correction", notifiedDate: null, reason: "世帯主の職権消除による世帯主の変更", overdue: false });
+  });
+
   it("removes a person no longer living here, with the reason, as a 除票 marked erased", async () => {
     const family = await moveInFamily(t, "消除", "ショウジョ");
     const change = await record(t, { kind: "ex-officio-erasure", effectiveDate: "2025-04-01", reason: "実態調査により居住の事実なし", personIds: [family.child] });

@@ -94,7 +94,11 @@ describe("POST /api/resident/changes/check", () => {
     const before = await Promise.all(tables.map(async (table) => (await t.db.owner.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n));
     const ok = await writer.request({ method: "POST", url: "/api/resident/changes/check", payload: moveIn([personInput({ familyName: "試行", familyNameKana: "シコウ" })]) });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json()).toEqual({ ok: true, entries: [{ personId: null, fields: expect.arrayContaining(["familyName", "householdId", "address"]) }] });
+    expect(ok.json()).toEqual({
+      ok: true,
+      deadline: { deadlineDate: "2024-04-15", overdue: false },
+      entries: [{ personId: null, fields: expect.arrayContaining(["familyName", "householdId", "address"]) }],
+    });
     const refused = await writer.request({ method: "POST", url: "/api/resident/changes/check", payload: moveIn([personInput({ relationship: "child" })]) });
     expect(refused.json()).toMatchObject({ code: "household-has-head" });
     const invalid = await writer.request({ method: "POST", url: "/api/resident/changes/check", payload: { kind: "died" } });
@@ -204,6 +208,8 @@ describe("the OpenAPI document", () => {
       "/api/resident/changes",
       "/api/resident/changes/check",
       "/api/resident/households/{id}",
+      "/api/resident/late-notifications",
+      "/api/resident/late-notifications/csv",
       "/api/resident/move-in-candidates",
       "/api/resident/persons",
       "/api/resident/persons/{id}",

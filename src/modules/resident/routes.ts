@@ -28,6 +28,8 @@ import {
   MyNumberSchema,
   OptionalPurposeHeaders,
   IdParams,
+  LateNotificationReportSchema,
+  LateNotificationsQuery,
   PersonViewSchema,
   PurposeHeaders,
   SearchQuery,
@@ -40,6 +42,8 @@ import { residentProblems } from "./problems.ts";
 import { getHouseholdAsOf, getPersonAsOf, listPersonChanges, relationshipLabel, type HouseholdAsOf } from "./read-model.ts";
 import { criteriaUsed, searchResidents } from "./search.ts";
 import { planChange, recordChange, RESIDENT_MODULE_ID } from "./service.ts";
+import { deadlineOf } from "./notification-deadline.ts";
+import { lateNotificationsCsv, listLateNotifications, type LateNotificationReport } from "./late-notifications.ts";
 import { PERSON_FIELDS } from "./person-record.ts";
 
 const access = (role: "read" | "write" | "admin") => ({ module: RESIDENT_MODULE_ID, role });
@@ -267,8 +271,10 @@ export function residentRoutes(fastify: FastifyInstance, platform: Platform, vau
       if (req.validationError) throw invalidBody(req);
       return inTenant(req, async (tx) => {
         const plan = await planChange(tx, deps, req.body as ChangeRequest);
+        const deadline = deadlineOf(plan);
         return {
           ok: true as const,
+          deadline,
           entries: plan.persons.map((p) => ({ personId: p.isNew ? null : p.personId, fields: PERSON_FIELDS.filter((f) => f in p.set) })),
         };
       });
@@ -306,6 +312,72 @@ export function residentRoutes(fastify: FastifyInstance, platform: Platform, vau
           isFormerResident: c.residentUntil !== null,
         }));
       });
+    },
+  );
+
+  /** The period of a report: two existing days, the first not after the last, at most a year apart. */
+  function reportPeriod(query: { from: string; to: string }): { from: string; to: string } {
+    const errors: { field: string; message: string }[] = [];
+    for (const key of ["from", "to"] as const) {
+      if (!isCalendarDate(query[key])) errors.push({ field: `querystring/${key}`, message: "must be an existing calendar date (YYYY-MM-DD)" });
+    }
+    if (errors.length === 0 && query.from > query.to) errors.push({ field: "querystring/to", message: "must not be before from" });
+    if (errors.length === 0 && Date.parse(query.to) - Date.parse(query.from) > 366 * 86_400_000) {
+      errors.push({ field: "querystring/to", message: "the period is at most one year" });
+    }
+    if (errors.length > 0) throw problems.invalid(errors);
+    return query;
+  }
+
+  /** Reads the report and audits one entry per person listed (or one for an empty report). */
+  async function lateReport(req: FastifyRequest, period: { from: string; to: string }, action: string): Promise<LateNotificationReport> {
+    const purpose = requiredPurpose(req.headers[PURPOSE_HEADER]);
+    return inTenant(req, async (tx, actor) => {
+      const report = await listLateNotifications(tx, period.from, period.to);
+      const detail = { from: period.from, to: period.to, notifications: report.notificationCount };
+      const subjects = report.items.flatMap((i) => i.persons.map((p) => addresseeSubject(p.addresseeNumber)));
+      await appendAuditEntries(tx, (subjects.length ? subjects : [null]).map((subject) => ({ actor, action, subject, purpose, detail })));
+      return report;
+    });
+  }
+
+  app.get(
+    "/api/resident/late-notifications",
+    {
+      config: { access: access("read") },
+      schema: {
+        tags: TAGS,
+        summary: "期間経過の届出: 転入・転居・世帯変更 notified after their 14-day period in a period of 届出日, for the 簡易裁判所 (住民基本台帳法 第52条第2項; audited)",
+        headers: PurposeHeaders,
+        querystring: LateNotificationsQuery,
+        response: { 200: LateNotificationReportSchema },
+      },
+    },
+    (req) => lateReport(req, reportPeriod(req.query), "resident.late-notifications-listed"),
+  );
+
+  app.get(
+    "/api/resident/late-notifications/csv",
+    {
+      config: { access: access("read") },
+      schema: {
+        tags: TAGS,
+        summary: "The 期間経過 report as a CSV file, one row per person, free text neutralised against spreadsheet formulas (ADR 0018; audited)",
+        headers: PurposeHeaders,
+        querystring: LateNotificationsQuery,
+        response: {
+          200: { description: "CSV (UTF-8 with BOM, CRLF)", content: { "text/csv": { schema: Type.String() } } },
+        },
+      },
+    },
+    async (req, reply) => {
+      const period = reportPeriod(req.query);
+      const report = await lateReport(req, period, "resident.late-notifications-exported");
+      return reply
+        .header("content-type", "text/csv; charset=utf-8; header=present")
+        .header("content-disposition", `attachment; filename="late-notifications-${period.from}-${period.to}.csv"`)
+        .header("cache-control", "no-store")
+        .send(lateNotificationsCsv(report));
     },
   );
 

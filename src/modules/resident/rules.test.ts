@@ -33,9 +33,10 @@ const CASES: [string, () => ChangeRequest, string[]][] = [
   ["postal-code-format", () => moveIn([newcomer()], { address: { postalCode: "240-01", address: "葉山町" } }), ["body/persons/0/postalCode"]],
   ["my-number-check-digit", () => moveIn([newcomer({ myNumber: "123456789017" })]), ["body/persons/0/myNumber"]],
   ["birth-not-in-future", () => moveIn([newcomer({ birthDate: daysFromToday(1) })], { effectiveDate: daysFromToday(0), notifiedDate: daysFromToday(0) }), ["body/persons/0/birthDate"]],
-  ["effective-not-after-recorded", () => moveIn([newcomer()], { effectiveDate: daysFromToday(1), notifiedDate: daysFromToday(0) }), ["body/effectiveDate"]],
+  ["effective-not-in-future", () => moveIn([newcomer()], { effectiveDate: daysFromToday(1), notifiedDate: daysFromToday(0) }), ["body/effectiveDate"]],
   ["notified-not-in-future", () => moveIn([newcomer()], { notifiedDate: daysFromToday(2) }), ["body/notifiedDate"]],
   ["notified-not-before-effective", () => moveIn([newcomer()], { effectiveDate: "2024-04-10", notifiedDate: "2024-04-09" }), ["body/notifiedDate"]],
+  ["late-reason-only-when-overdue", () => moveIn([newcomer()], { lateReason: "入院していたため" }), ["body/lateReason"]],
   [
     "born-on-effective-date",
     () => ({ kind: "born", effectiveDate: "2025-01-02", notifiedDate: "2025-01-05", householdId: family.householdId, person: { ...newcomer({ birthDate: "2025-01-01", relationship: "child" }) } }),
@@ -72,6 +73,12 @@ const CASES: [string, () => ChangeRequest, string[]][] = [
   ["no-duplicate-registration", () => moveIn([personInput({ familyName: "規則", familyNameKana: "ｷｿｸ" })], { effectiveDate: "2024-05-01", notifiedDate: "2024-05-01" }), ["body/persons/0"]],
   ["my-number-unique", () => moveIn([newcomer({ myNumber: "1234 5678 9018" })]), ["body/persons/0/myNumber"]],
   ["household-has-head", () => moveIn([newcomer({ relationship: "child" })]), ["body/relationships"]],
+  [
+    "household-needs-new-head",
+    () => ({ kind: "moved-out", effectiveDate: "2024-05-01", notifiedDate: "2024-05-01", personIds: [family.head], destination: { address: "大阪府" } }),
+    ["body/relationships"],
+  ],
+  ["late-notification-reason", () => moveIn([newcomer()], { effectiveDate: "2024-04-01", notifiedDate: "2024-04-16" }), ["body/lateReason"]],
   [
     "household-shares-address",
     () => moveIn([newcomer({ relationship: "lodger" })], { householdId: family.householdId, address: { address: "神奈川県三浦郡葉山町長柄1番地" }, effectiveDate: "2024-05-01", notifiedDate: "2024-05-01" }),
@@ -110,8 +117,15 @@ describe("異動 validation: each rule refuses with its own code, names the fiel
     for (const kind of CHANGE_KINDS) {
       const codes = rulesFor(kind).map((r) => r.code);
       expect(codes[0]).toBe("calendar-dates");
-      expect(codes.includes("effective-not-after-recorded")).toBe(kind !== "moved-out");
+      expect(codes.includes("effective-not-in-future")).toBe(kind !== "moved-out");
     }
+  });
+
+  it("a future 異動日 is refused in words that say so, not as a problem of the 記録日", async () => {
+    await expect(record(t, moveIn([newcomer()], { effectiveDate: daysFromToday(1), notifiedDate: daysFromToday(0) }))).rejects.toMatchObject({
+      code: "effective-not-in-future",
+      titleJa: "異動日が未来の日付です。届出の日までに起きた異動だけを記録できます",
+    });
   });
 
   it("a 転出 dated ahead is accepted: it is a 転出予定", async () => {

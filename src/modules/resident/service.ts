@@ -13,7 +13,8 @@ import { todayInJapan } from "../../platform/addressee/calendar-date.ts";
 import { registerAddressee, syncAddressee } from "./addressee-sync.ts";
 import type { ChangeRequest } from "./api-schemas.ts";
 import { CHANGE_KIND_NAMES_JA, REGISTRATION_KINDS } from "./change-kind.ts";
-import { completePlan, type ChangeIntent, type ChangePlan } from "./change-plan.ts";
+import { completePlan, newId, type ChangeIntent, type ChangePlan } from "./change-plan.ts";
+import { DEADLINE_KINDS, deadlineOf, type DeadlineVerdict } from "./notification-deadline.ts";
 import { publishResidentEvent } from "./events.ts";
 import { compareEntries } from "./fold.ts";
 import { buildIntent } from "./kinds/index.ts";
@@ -105,43 +106,116 @@ export async function recordChange(tx: Tx, deps: ResidentDeps, request: ChangeRe
     }
   }
 
+  // The removal of a 世帯主 with others staying is two changes: the removal, and the 世帯主変更 of
+  // those who stay (住民基本台帳法 第25条), each with its own history line, in this transaction.
+  const parts = splitPlan(plan);
+  const views: ChangeView[] = [];
+  for (const part of parts) views.push(await writePart(tx, deps, plan, part, numbers, context));
+  const [main, headChange] = views as [ChangeView, ChangeView | undefined];
+  return headChange ? { ...main, headChange } : main;
+}
+
+/** One change to write: its journal row and the persons it touches. */
+interface ChangePart {
+  changeId: string;
+  kind: ChangePlan["kind"];
+  notifiedDate: string | null;
+  reason: string | null;
+  deadline: DeadlineVerdict | null;
+  lateReason: string | null;
+  persons: ChangePlan["persons"];
+}
+
+const HEAD_CHANGE_REASONS: Partial<Record<ChangePlan["kind"], { chosen: string; automatic: string }>> = {
+  "moved-out": { chosen: "世帯主の転出による世帯主変更", automatic: "世帯主の転出により世帯員が一人となったため（世帯主変更届を要しない）" },
+  died: { chosen: "世帯主の死亡による世帯主変更", automatic: "世帯主の死亡により世帯員が一人となったため（世帯主変更届を要しない）" },
+  "ex-officio-erasure": { chosen: "世帯主の職権消除による世帯主の変更", automatic: "世帯主の職権消除により世帯員が一人となったため" },
+};
+
+/**
+ * The plan as the changes it writes: itself, or — when the 世帯主 leaves and others stay — the
+ * removal and the 世帯主変更 (a 職権修正 after a 職権消除, which has no 届出日). The 届出期間 and the
+ * 遅延の理由 belong to the change that has the period: the 転入・転居・世帯変更 itself, or the
+ * 世帯主変更 recorded with a 転出 or 死亡.
+ */
+function splitPlan(plan: ChangePlan): ChangePart[] {
+  const deadline = deadlineOf(plan);
+  const linked = plan.persons.filter((p) => p.inHeadChange);
+  const whole: ChangePart = {
+    changeId: plan.changeId,
+    kind: plan.kind,
+    notifiedDate: plan.notifiedDate,
+    reason: plan.reason,
+    deadline: DEADLINE_KINDS.includes(plan.kind) ? deadline : null,
+    lateReason: DEADLINE_KINDS.includes(plan.kind) ? plan.lateReason : null,
+    persons: plan.persons,
+  };
+  if (!plan.headChange || linked.length === 0) return [whole];
+  const exOfficio = plan.kind === "ex-officio-erasure";
+  const texts = HEAD_CHANGE_REASONS[plan.kind]!;
+  return [
+    { ...whole, deadline: null, lateReason: null, persons: plan.persons.filter((p) => !p.inHeadChange) },
+    {
+      changeId: newId(),
+      kind: exOfficio ? "ex-officio-correction" : "head-changed",
+      notifiedDate: exOfficio ? null : plan.notifiedDate,
+      reason: plan.headChange.automatic ? texts.automatic : texts.chosen,
+      deadline,
+      lateReason: deadline ? plan.lateReason : null,
+      persons: linked,
+    },
+  ];
+}
+
+async function writePart(
+  tx: Tx,
+  deps: ResidentDeps,
+  plan: ChangePlan,
+  part: ChangePart,
+  numbers: Map<string, string>,
+  context: ChangeContext,
+): Promise<ChangeView> {
+  const overdue = part.deadline?.overdue ?? false;
   const inserted = (
     await tx.query(
       insertChange({
-        changeId: plan.changeId,
-        kind: plan.kind,
+        changeId: part.changeId,
+        kind: part.kind,
         effectiveDate: plan.effectiveDate,
-        notifiedDate: plan.notifiedDate,
+        notifiedDate: part.notifiedDate,
         actor: context.actor,
-        reason: plan.reason,
+        reason: part.reason,
+        deadlineDate: part.deadline?.deadlineDate ?? null,
+        overdue,
+        lateReason: overdue ? part.lateReason : null,
       }),
     )
   ).rows[0];
   const seq = inserted.seq as string;
   const entry = { effectiveDate: plan.effectiveDate, seq };
 
-  for (const p of plan.persons) {
+  for (const p of part.persons) {
     const number = numbers.get(p.personId)!;
     await tx.query(
-      insertEntry({ changeId: plan.changeId, personId: p.personId, seq, effectiveDate: plan.effectiveDate, set: p.set, before: p.beforeOnDate, after: p.afterOnDate }),
+      insertEntry({ changeId: part.changeId, personId: p.personId, seq, effectiveDate: plan.effectiveDate, set: p.set, before: p.beforeOnDate, after: p.afterOnDate }),
     );
     const previous = p.loaded?.entries.at(-1);
     const last = previous && compareEntries(previous, entry) > 0 ? previous : entry;
     await saveProjection(tx, projectionRow(p.personId, number, p.latestAfter, last));
-    if (p.myNumber !== undefined) await deps.vault.store(tx, p.personId, p.myNumber, plan.changeId);
+    if (p.myNumber !== undefined) await deps.vault.store(tx, p.personId, p.myNumber, part.changeId);
     // 住民票コード at the first registration, kept for life (resident-code.ts, 住基法 第30条の3).
-    if (p.isRegistration) await assignResidentCode(tx, p.personId, plan.changeId);
-    if (!p.isRegistration && p.latestBefore) await syncAddressee(registry, tx, plan, p, number);
+    if (p.isRegistration) await assignResidentCode(tx, p.personId, part.changeId);
+    if (!p.isRegistration && p.latestBefore) await syncAddressee(deps.platform.addressees.registry, tx, plan, p, number);
   }
 
-  const purpose = context.purpose ?? plan.reason ?? `${CHANGE_KIND_NAMES_JA[plan.kind]}の記録`;
-  for (const p of plan.persons) {
+  const purpose = context.purpose ?? part.reason ?? `${CHANGE_KIND_NAMES_JA[part.kind]}の記録`;
+  for (const p of part.persons) {
     const number = numbers.get(p.personId)!;
     const fields = changedFields(p.beforeOnDate, p.set);
     const removalReason = p.latestBefore?.status !== "removed" && p.latestAfter.status === "removed" ? p.latestAfter.removalReason : null;
     await publishResidentEvent(deps.platform.events, tx, p.event, number, {
-      changeId: plan.changeId,
-      kind: plan.kind,
+      changeId: part.changeId,
+      kind: part.kind,
       effectiveDate: plan.effectiveDate,
       fields,
       householdId: p.latestAfter.householdId,
@@ -152,21 +226,24 @@ export async function recordChange(tx: Tx, deps: ResidentDeps, request: ChangeRe
       action: "resident.change-recorded",
       subject: addresseeSubject(number),
       purpose,
-      detail: { changeId: plan.changeId, kind: plan.kind, fields },
+      detail: { changeId: part.changeId, kind: part.kind, fields, ...(overdue ? { overdue } : {}) },
     });
   }
 
   return {
-    changeId: plan.changeId,
+    changeId: part.changeId,
     seq,
-    kind: plan.kind,
-    kindJa: CHANGE_KIND_NAMES_JA[plan.kind],
+    kind: part.kind,
+    kindJa: CHANGE_KIND_NAMES_JA[part.kind],
     effectiveDate: plan.effectiveDate,
-    notifiedDate: plan.notifiedDate,
+    notifiedDate: part.notifiedDate,
     recordedAt: new Date(inserted.recorded_at as Date).toISOString(),
     actor: context.actor,
-    reason: plan.reason,
-    entries: plan.persons.map((p) => ({
+    reason: part.reason,
+    deadlineDate: part.deadline?.deadlineDate ?? null,
+    overdue,
+    lateReason: overdue ? part.lateReason : null,
+    entries: part.persons.map((p) => ({
       personId: p.personId,
       addresseeNumber: numbers.get(p.personId)!,
       fields: PERSON_FIELDS.filter((f): f is PersonField => f in p.set),

@@ -20,6 +20,7 @@ export function baseIntent(request: ChangeRequest): Omit<ChangeIntent, "persons"
     effectiveDate: request.effectiveDate,
     notifiedDate: "notifiedDate" in request ? request.notifiedDate : null,
     reason: request.reason?.trim() ?? null,
+    lateReason: ("lateReason" in request ? request.lateReason?.trim() : undefined) || null,
   };
 }
 

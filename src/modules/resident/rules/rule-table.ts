@@ -12,12 +12,15 @@ import { calendarDates } from "./calendar-dates.ts";
 import { changeHasEffect } from "./change-has-effect.ts";
 import { deathNotBeforeBirth } from "./death-not-before-birth.ts";
 import { effectiveDateInOrder } from "./effective-date-in-order.ts";
-import { effectiveNotAfterRecorded } from "./effective-not-after-recorded.ts";
+import { effectiveNotInFuture } from "./effective-not-in-future.ts";
 import { effectiveNotBeforeBirth } from "./effective-not-before-birth.ts";
 import { effectiveNotBeforeRegistration } from "./effective-not-before-registration.ts";
 import { householdHasHead } from "./household-has-head.ts";
+import { householdNeedsNewHead } from "./household-needs-new-head.ts";
 import { householdSharesAddress } from "./household-shares-address.ts";
 import { kanaFormat } from "./kana-format.ts";
+import { lateNotificationReason } from "./late-notification-reason.ts";
+import { lateReasonOnlyWhenOverdue } from "./late-reason-only-when-overdue.ts";
 import { myNumberCheckDigit } from "./my-number-check-digit.ts";
 import { myNumberUnique } from "./my-number-unique.ts";
 import { nameCharacters } from "./name-characters.ts";
@@ -44,9 +47,10 @@ export const RULE_TABLE: readonly (readonly [ChangeRule, readonly ChangeKind[]])
   [addressInNationalMaster, [...REGISTRATIONS, "moved-out", "ex-officio-correction"]],
   [myNumberCheckDigit, [...REGISTRATIONS, "ex-officio-correction"]],
   [birthNotInFuture, [...REGISTRATIONS, "ex-officio-correction"]],
-  [effectiveNotAfterRecorded, except("moved-out")],
+  [effectiveNotInFuture, except("moved-out")],
   [notifiedNotInFuture, NOTIFIED],
   [notifiedNotBeforeEffective, NOTIFIED.filter((k) => k !== "moved-out")],
+  [lateReasonOnlyWhenOverdue, NOTIFIED],
   [bornOnEffectiveDate, ["born"]],
   // Against the registry
   [notAlreadyResident, REGISTRATIONS],
@@ -60,7 +64,10 @@ export const RULE_TABLE: readonly (readonly [ChangeRule, readonly ChangeKind[]])
   [addressMustChange, ["address-changed"]],
   [noDuplicateRegistration, REGISTRATIONS],
   [myNumberUnique, [...REGISTRATIONS, "ex-officio-correction"]],
+  [householdNeedsNewHead, ["moved-out", "died", "ex-officio-erasure"]],
   [householdHasHead, except("name-changed")],
+  // Last: a late 届出 that passes every other rule needs its 遅延の理由 (the form asks for it then).
+  [lateNotificationReason, NOTIFIED],
   [householdSharesAddress, [...REGISTRATIONS, "household-merged", "address-changed", "ex-officio-correction"]],
 ];
 

@@ -8,9 +8,9 @@ const labels = (s: Session) => screensFor(s).map((e) => e.label);
 const PERSON = "/residents/0b9f6a52-3f0e-4c43-9b5e-0d0f6f1d2a11";
 
 describe("住民記録 screens by the roles of the module resident", () => {
-  it("閲覧 opens 住民検索 only; 更新 adds 転入届; 職権記載 and a record's screens are never in the menu", () => {
-    expect(labels(staff({ resident: ["read"] }))).toEqual(["ホーム", "住民検索", "設定"]);
-    expect(labels(staff({ resident: ["write", "issue"] }))).toEqual(["ホーム", "住民検索", "転入届", "設定"]);
+  it("閲覧 opens 住民検索 and 期間経過の届出; 更新 adds 転入届; 職権記載 and a record's screens are never in the menu", () => {
+    expect(labels(staff({ resident: ["read"] }))).toEqual(["ホーム", "住民検索", "期間経過の届出", "設定"]);
+    expect(labels(staff({ resident: ["write", "issue"] }))).toEqual(["ホーム", "住民検索", "転入届", "期間経過の届出", "設定"]);
     expect(labels(staff({ resident: ["admin"] }))).not.toContain("職権記載");
     expect(labels(staff({ platform: ["read"] }))).not.toContain("住民検索");
   });
@@ -34,6 +34,7 @@ describe("住民記録 screens by the roles of the module resident", () => {
     const clerk = staff({ resident: ["write"] });
     expect(screenAt(clerk, "/residents/move-in")?.label).toBe("転入届");
     expect(screenAt(clerk, "/residents/ex-officio-entry")?.label).toBe("職権記載");
+    expect(screenAt(clerk, "/residents/late-notifications")?.label).toBe("期間経過の届出");
     expect(menuPathAt(clerk, `${PERSON}/changes/moved-out`)).toBe("/residents");
     expect(menuPathAt(clerk, "/residents/ex-officio-entry")).toBe("/residents");
     expect(menuPathAt(clerk, "/residents/move-in")).toBe("/residents/move-in");

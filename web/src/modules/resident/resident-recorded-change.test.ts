@@ -5,7 +5,7 @@ import type { Session } from "../../platform/identity/session.ts";
 
 const session = (name: string): Session => ({ kind: "staff", displayName: name, tenant: null, roles: {}, csrfToken: "t" });
 const change = (...personIds: string[]) =>
-  ({ changeId: "c", seq: "1", kind: "moved-in", kindJa: "転入", effectiveDate: "2026-09-24", notifiedDate: null, recordedAt: "", actor: "", reason: null, entries: personIds.map((personId) => ({ personId, addresseeNumber: "1", fields: [], before: null, after: {} })) }) as RecordedChange;
+  ({ changeId: "c", seq: "1", kind: "moved-in", kindJa: "転入", effectiveDate: "2026-09-24", notifiedDate: null, recordedAt: "", actor: "", reason: null, deadlineDate: null, overdue: false, lateReason: null, entries: personIds.map((personId) => ({ personId, addresseeNumber: "1", fields: [], before: null, after: {} })) }) as RecordedChange;
 
 describe("記録した異動の確認", () => {
   it("goes to the person the form was opened for when the change touched them, else to its first person", () => {

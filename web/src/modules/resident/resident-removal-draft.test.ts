@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkRemoval, emptyRemoval, removalKeys, staying } from "./resident-removal-draft.ts";
+import { checkRemoval, chooseHead, chosenHead, emptyRemoval, headSuccession, removalKeys, staying } from "./resident-removal-draft.ts";
 
 const TODAY = "2026-11-23";
 const MEMBERS = [
@@ -40,5 +40,34 @@ describe("転出届・死亡届・職権消除の入力", () => {
     const moveOut = { ...emptyRemoval("moved-out", "p-wife", MEMBERS, TODAY), effectiveDate: "R8.12.1" };
     expect(checkRemoval(moveOut, MEMBERS)).toEqual({ ok: false, errors: { "destination/address": "転出先を入力してください" } });
     expect(removalKeys(moveOut, MEMBERS)).toContain("relationships/p-head");
+  });
+});
+
+describe("the 世帯主 leaving: the new 世帯主 in the same step", () => {
+  it("two or more stay: the clerk must choose among them; choosing one sends them as 世帯主", () => {
+    const draft = { ...emptyRemoval("moved-out", "p-head", MEMBERS, TODAY), effectiveDate: "R8.11.20", destination: TOKYO };
+    expect(headSuccession(draft, MEMBERS)).toEqual({ kind: "choose", candidates: [MEMBERS[1], MEMBERS[2]] });
+    expect(checkRemoval(draft, MEMBERS)).toEqual({ ok: false, errors: { newHead: "残る世帯員から新しい世帯主を選んでください" } });
+    const chosen = { ...draft, relationships: chooseHead(draft, MEMBERS, "p-wife") };
+    expect(chosenHead(chosen, MEMBERS)).toBe("p-wife");
+    const check = checkRemoval(chosen, MEMBERS);
+    expect(check.ok && check.body).toMatchObject({ relationships: [{ personId: "p-wife", relationship: "head" }] });
+    // Choosing another gives the first their 続柄 back.
+    const changed = { ...chosen, relationships: chooseHead(chosen, MEMBERS, "p-child") };
+    expect(changed.relationships).toMatchObject({ "p-wife": "wife", "p-child": "head" });
+  });
+
+  it("one stays: they become 世帯主 without a 届出, nothing to choose and no 続柄 sent", () => {
+    const two = [MEMBERS[0]!, MEMBERS[1]!];
+    const draft = { ...emptyRemoval("died", "p-head", two, TODAY), effectiveDate: "R8.11.20" };
+    expect(headSuccession(draft, two)).toEqual({ kind: "automatic", personId: "p-wife" });
+    const check = checkRemoval(draft, two);
+    expect(check.ok && check.body).not.toHaveProperty("relationships");
+  });
+
+  it("a late 届出 carries the 遅延の理由 typed", () => {
+    const draft = { ...emptyRemoval("died", "p-child", MEMBERS, TODAY), effectiveDate: "R8.10.1", lateReason: " 入院のため " };
+    const check = checkRemoval(draft, MEMBERS);
+    expect(check.ok && check.body).toMatchObject({ lateReason: "入院のため" });
   });
 });

@@ -32,6 +32,37 @@ export function staying(draft: Pick<RemovalDraft, "personIds">, members: readonl
   return members.filter((m) => !draft.personIds.includes(m.personId));
 }
 
+/** How the household that stays gets its 世帯主 (住民基本台帳法 第25条). */
+export type HeadSuccession =
+  /** The 世帯主 stays, or nobody does: nothing to choose. */
+  | { kind: "none" }
+  /** One member remains: they become 世帯主 without a 世帯主変更届 (the server records it). */
+  | { kind: "automatic"; personId: string }
+  /** Two or more remain: the clerk chooses the new 世帯主 among them in the same step. */
+  | { kind: "choose"; candidates: MemberRelationship[] };
+
+export function headSuccession(draft: Pick<RemovalDraft, "personIds">, members: readonly MemberRelationship[]): HeadSuccession {
+  const head = members.find((m) => m.relationship === "head");
+  const stay = staying(draft, members);
+  if (!head || !draft.personIds.includes(head.personId) || stay.length === 0) return { kind: "none" };
+  return stay.length === 1 ? { kind: "automatic", personId: stay[0]!.personId } : { kind: "choose", candidates: stay };
+}
+
+/** The chosen new 世帯主 among those who stay, if any. */
+export function chosenHead(draft: RemovalDraft, members: readonly MemberRelationship[]): string {
+  return staying(draft, members).find((m) => draft.relationships[m.personId] === "head")?.personId ?? "";
+}
+
+/** Makes `personId` the new 世帯主: anyone else who stays and was set to 世帯主 gets their 続柄 back. */
+export function chooseHead(draft: RemovalDraft, members: readonly MemberRelationship[], personId: string): RelationshipChoices {
+  const next: Record<string, "" | MemberRelationship["relationship"]> = { ...draft.relationships };
+  for (const m of staying(draft, members)) {
+    if (m.personId === personId) next[m.personId] = "head";
+    else if (next[m.personId] === "head") next[m.personId] = m.relationship === "head" ? "" : m.relationship;
+  }
+  return next;
+}
+
 export function removalKeys(draft: RemovalDraft, members: readonly MemberRelationship[]): string[] {
   return [
     ...(draft.kind === "ex-officio-erasure" ? EX_OFFICIO_KEYS : NOTIFIED_KEYS),
@@ -39,6 +70,7 @@ export function removalKeys(draft: RemovalDraft, members: readonly MemberRelatio
     "personId",
     ...(draft.kind === "moved-out" ? addressKeys("destination") : []),
     "relationships",
+    "newHead",
     ...staying(draft, members).map((m) => relationshipKey(m.personId)),
   ];
 }
@@ -49,7 +81,11 @@ export function checkRemoval(draft: RemovalDraft, members: readonly MemberRelati
   const exOfficio = draft.kind === "ex-officio-erasure" ? readExOfficio(r, draft, "職権で消除する理由") : null;
   if (draft.personIds.length === 0) r.fail("personIds", "対象者を選んでください");
   const destination = draft.kind === "moved-out" ? readAddress(r, "destination", draft.destination, "転出先") : null;
-  const updates = readRelationships(r, staying(draft, members), draft.relationships);
+  const succession = headSuccession(draft, members);
+  // One member remaining becomes 世帯主 by the server (no 世帯主変更届): their 続柄 is not sent.
+  const relating = succession.kind === "automatic" ? [] : staying(draft, members);
+  if (succession.kind === "choose" && chosenHead(draft, members) === "") r.fail("newHead", "残る世帯員から新しい世帯主を選んでください");
+  const updates = readRelationships(r, relating, draft.relationships);
   if (!r.ok) return { ok: false, errors: r.errors };
   const relationships = updates.length ? { relationships: updates } : {};
   switch (draft.kind) {

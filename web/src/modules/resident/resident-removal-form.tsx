@@ -1,13 +1,27 @@
 // 転出届・死亡届・職権消除 (persons leaving the registry): who leaves — for a 転出 or 職権消除 the
 // person shown and any members going with them, for a 死亡 the person alone — on which day, to
-// where (転出先), and, when the 世帯主 leaves and others stay, the new head and 続柄 of those who
-// stay, all in the one change (the rule household-has-head refuses it otherwise).
+// where (転出先), and, when the 世帯主 leaves and others stay, the new 世帯主 chosen among those
+// who stay and their 続柄, in the same step: the server records the removal and the 世帯主変更
+// (住民基本台帳法 第25条) together. When one member remains, they become 世帯主 without a
+// 世帯主変更届, and the form says so instead of asking.
 import { useState } from "react";
 import { useFocusOnOpen } from "./resident-autofocus.ts";
 import { useChangeForm } from "./resident-change-form.ts";
 import { inputId } from "./resident-form-errors.ts";
 import { residentPath } from "./resident-paths.ts";
-import { checkRemoval, emptyRemoval, REMOVAL_DATE_LABELS, removalKeys, staying, type RemovalDraft, type RemovalKind } from "./resident-removal-draft.ts";
+import {
+  checkRemoval,
+  chooseHead,
+  chosenHead,
+  emptyRemoval,
+  headSuccession,
+  REMOVAL_DATE_LABELS,
+  removalKeys,
+  staying,
+  type RemovalDraft,
+  type RemovalKind,
+} from "./resident-removal-draft.ts";
+import { RadioGroup } from "../../kit/radio-group.tsx";
 import { fullName } from "./resident-values.ts";
 import { warekiDateJa } from "../../kit/wareki-date.ts";
 import { ResidentAddressFields } from "./resident-address-fields.tsx";
@@ -26,7 +40,9 @@ export function ResidentRemovalForm({ view, title, kind, onRecorded }: ChangeFor
   const update = (patch: Partial<RemovalDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const exOfficio = kind === "ex-officio-erasure";
   const stay = staying(draft, members);
+  const succession = headSuccession(draft, members);
   const names = new Map(members.map((m) => [m.personId, fullName(m)]));
+  const head = members.find((m) => m.relationship === "head");
 
   function toggle(personId: string, leaves: boolean) {
     update({ personIds: leaves ? [...draft.personIds, personId] : draft.personIds.filter((id) => id !== personId) });
@@ -81,24 +97,48 @@ export function ResidentRemovalForm({ view, title, kind, onRecorded }: ChangeFor
       {stay.length ? (
         <section className="section" aria-labelledby="stay-title">
           <h2 className="section__title" id="stay-title">
-            残る世帯員の続柄
+            {succession.kind === "none" ? "残る世帯員の続柄" : "新しい世帯主（世帯主変更）"}
           </h2>
-          <p className="form-hint">
-            世帯主（{members.find((m) => m.relationship === "head") ? fullName(members.find((m) => m.relationship === "head")!) : "―"}）が対象に含まれるときは、残る人から新しい世帯主を選び、続柄を改めます。
-          </p>
+          {succession.kind === "automatic" ? (
+            <p className="form-hint" data-testid="automatic-head">
+              世帯主（{head ? fullName(head) : "―"}）が世帯を離れ、残る世帯員は{names.get(succession.personId)}さん一人です。{names.get(succession.personId)}
+              さんが世帯主になります（世帯主変更届は要しません。住民基本台帳法第25条）。この記録と一緒に世帯主変更として記録します。
+            </p>
+          ) : succession.kind === "choose" ? (
+            <p className="form-hint">
+              世帯主（{head ? fullName(head) : "―"}）が世帯を離れます。残る世帯には新しい世帯主が必要です。残る人から世帯主を選び、ほかの人の続柄を新しい世帯主から見た続柄に改めてください。この記録と一緒に世帯主変更として記録します。
+            </p>
+          ) : (
+            <p className="form-hint">残る人の続柄が変わるときだけ改めます。</p>
+          )}
           {form.errorOf("relationships") ? (
             <p className="form-error" id={inputId("relationships")} tabIndex={-1}>
               ＊{form.errorOf("relationships")}
             </p>
           ) : null}
-          <ResidentRelationshipTable
-            caption={`残る人 ${stay.length}人`}
-            rows={stay.map((m) => ({ personId: m.personId, name: names.get(m.personId) ?? "", relationship: m.relationship }))}
-            choices={draft.relationships}
-            onChoice={(personId, relationship) => update({ relationships: { ...draft.relationships, [personId]: relationship } })}
-            form={form}
-            testId="staying-relationships"
-          />
+          {succession.kind === "choose" ? (
+            <div id={inputId("newHead")} tabIndex={-1} data-testid="new-head">
+              <RadioGroup
+                name="newHead"
+                legend="新しい世帯主"
+                required
+                value={chosenHead(draft, members)}
+                onValue={(personId) => update({ relationships: chooseHead(draft, members, personId) })}
+                options={succession.candidates.map((m) => ({ value: m.personId, label: `${names.get(m.personId) ?? ""}（現在の続柄：${members.find((x) => x.personId === m.personId)?.relationshipJa ?? ""}）` }))}
+                error={form.errorOf("newHead")}
+              />
+            </div>
+          ) : null}
+          {succession.kind !== "automatic" ? (
+            <ResidentRelationshipTable
+              caption={`残る人 ${stay.length}人`}
+              rows={stay.map((m) => ({ personId: m.personId, name: names.get(m.personId) ?? "", relationship: m.relationship }))}
+              choices={draft.relationships}
+              onChoice={(personId, relationship) => update({ relationships: { ...draft.relationships, [personId]: relationship } })}
+              form={form}
+              testId="staying-relationships"
+            />
+          ) : null}
         </section>
       ) : null}
     </ResidentChangeFormFrame>
