@@ -1,7 +1,8 @@
 // The search of GET /api/audit as one statement: only the filters given become conditions
 // (so each can use its index, migration 0003), values always bound, newest first. A subject of
 // digits alone is a 宛名番号 and means `addressee:<15 digits>`; an actor that is a bare uuid
-// means the staff account `staff:<uuid>`. Days are Japan's (Asia/Tokyo), both ends included.
+// means the staff account `staff:<uuid>`. Days are Japan's (Asia/Tokyo), both ends included. A
+// purpose matches as stated or with its details (「証明書の交付」 finds 「証明書の交付：勤務先へ」).
 import { parseAddresseeNumber, addresseeSubject } from "../addressee/addressee-number.ts";
 
 export interface AuditFilter {
@@ -54,7 +55,10 @@ export function auditQuery(
   if (filter.subject !== undefined) where.push(`subject = ${bind(subjectOf(filter.subject))}`);
   if (filter.actor !== undefined) where.push(`actor = ${bind(actorOf(filter.actor))}`);
   if (filter.action !== undefined) where.push(`action = ${bind(filter.action)}`);
-  if (filter.purpose !== undefined) where.push(`purpose = ${bind(filter.purpose)}`);
+  if (filter.purpose !== undefined) {
+    const details = `${filter.purpose.replace(/[\\%_]/g, (c) => `\\${c}`)}：%`;
+    where.push(`(purpose = ${bind(filter.purpose)} OR purpose LIKE ${bind(details)})`);
+  }
   if (filter.from !== undefined) where.push(`at >= (${bind(filter.from)}::date)::timestamp AT TIME ZONE 'Asia/Tokyo'`);
   if (filter.to !== undefined) where.push(`at < (${bind(filter.to)}::date + 1)::timestamp AT TIME ZONE 'Asia/Tokyo'`);
   const text = `SELECT seq::text, at, actor, action, subject, purpose, detail, hash FROM audit_log

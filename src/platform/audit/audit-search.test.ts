@@ -26,6 +26,7 @@ beforeAll(async () => {
       { actor: CLERK, action: "resident.viewed", subject: "addressee:000000000000042", purpose: "窓口交付" },
       { actor: CLERK, action: "resident.viewed", subject: "addressee:000000000000043", purpose: "税務調査" },
       { actor: OTHER, action: "resident.searched", subject: "addressee:000000000000042", purpose: "窓口交付" },
+      { actor: CLERK, action: "certificate.previewed", subject: "addressee:000000000000044", purpose: "証明書の交付：=HYPERLINK(\"http://x\")" },
     ]),
   );
   admin = await login(app, "admin", PASSWORD, TOWN_A.id);
@@ -42,7 +43,7 @@ describe("GET /api/audit answers questions on the server", () => {
   it("filters by a person's 宛名番号 (as digits or as recorded), by staff, by action and by purpose, and combines them", async () => {
     expect((await search("subject=42")).map((e) => e.action)).toEqual(["resident.searched", "resident.viewed"]);
     expect(await search("subject=addressee:000000000000042")).toEqual(await search("subject=42"));
-    expect((await search(`actor=${CLERK.slice(6)}`)).map((e) => e.subject)).toEqual(["addressee:000000000000043", "addressee:000000000000042"]);
+    expect((await search(`actor=${CLERK.slice(6)}`)).map((e) => e.subject)).toEqual(["addressee:000000000000044", "addressee:000000000000043", "addressee:000000000000042"]);
     expect((await search("action=resident.searched")).map((e) => e.actor)).toEqual([OTHER]);
     expect((await search(`purpose=${encodeURIComponent("税務調査")}`)).map((e) => e.subject)).toEqual(["addressee:000000000000043"]);
     expect(await search(`subject=42&actor=${encodeURIComponent(CLERK)}&purpose=${encodeURIComponent("窓口交付")}`)).toHaveLength(1);
@@ -56,6 +57,20 @@ describe("GET /api/audit answers questions on the server", () => {
     expect(bad.statusCode).toBe(400);
     const reversed = await admin.request({ method: "GET", url: "/api/audit?from=2026-03-02&to=2026-03-01" });
     expect(reversed.statusCode).toBe(400);
+  });
+
+  it("a purpose from the list finds it as stated and with its details, nothing that only begins alike", async () => {
+    expect((await search(`purpose=${encodeURIComponent("証明書の交付")}`)).map((e) => e.subject)).toEqual(["addressee:000000000000044"]);
+    expect(await search(`purpose=${encodeURIComponent("証明書")}`)).toEqual([]);
+    expect(await search(`purpose=${encodeURIComponent("窓口%")}`)).toEqual([]);
+  });
+
+  it("staff are named from the town's register, as actor and as subject; unknown ids get no name", async () => {
+    await search("subject=42");
+    const [searched] = await search("action=audit.searched&limit=1");
+    expect(searched).toMatchObject({ actorName: "職員 admin", subjectName: null });
+    const [viewed] = await search(`actor=${CLERK.slice(6)}&limit=1`);
+    expect(viewed).toMatchObject({ actor: CLERK, actorName: null });
   });
 
   it("every search is itself audited, with its filter; entries carry their detail", async () => {
@@ -78,6 +93,49 @@ describe("GET /api/audit answers questions on the server", () => {
     if ("errors" in query) throw new Error("unexpected");
     const plan = await t.db.owner.query("SET LOCAL enable_seqscan = off; EXPLAIN " + query.text.replace(/\$(\d+)/g, (_, n) => `'${String(query.values[Number(n) - 1])}'`));
     expect(JSON.stringify(plan)).toContain("audit_log_by_subject");
+  });
+});
+
+describe("GET /api/audit/export: what a search found, as CSV for 監査", () => {
+  const exportCsv = async (query: string) => {
+    const r = await admin.request({ method: "GET", url: `/api/audit/export?${query}` });
+    expect(r.statusCode, r.body).toBe(200);
+    return r;
+  };
+
+  it("holds the filtered entries only, newest first, actions in Japanese beside their code, free text neutralised", async () => {
+    const r = await exportCsv(`actor=${CLERK.slice(6)}`);
+    expect(r.headers["content-type"]).toMatch(/^text\/csv; charset=utf-8/);
+    expect(r.headers["content-disposition"]).toBe('attachment; filename="audit-log.csv"');
+    expect(r.body.startsWith("\uFEFF連番,日時,操作者,操作者の氏名,操作,操作の内容,対象,対象の氏名,利用目的,詳細,ハッシュ\r\n")).toBe(true);
+    const lines = r.body.slice(1).trimEnd().split("\r\n").slice(1);
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toContain(",certificate.previewed,証明書の確認表示（交付前）,addressee:000000000000044,,");
+    // A purpose that would start a formula in a spreadsheet cannot: it begins with text.
+    expect(lines[0]).toContain(`"証明書の交付：=HYPERLINK(""http://x"")"`);
+    expect(lines[2]).toContain(",resident.viewed,住民票の照会,addressee:000000000000042,,窓口交付,");
+    expect(lines[2]).toMatch(/^\d+,\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},staff:11111111-2222-4333-8444-555555555555,,/);
+  });
+
+  it("a formula as the whole cell gets a quote in front (ADR 0018)", async () => {
+    await t.db.withTenant(TOWN_A.id, (tx) => appendAuditEntries(tx, [{ actor: CLERK, action: "resident.viewed", subject: "addressee:000000000000045", purpose: "=1+1" }]));
+    const r = await exportCsv("subject=45");
+    expect(r.body).toContain(",'=1+1,");
+  });
+
+  it("the export is itself audited with its filter and count; a bad filter is a 400", async () => {
+    const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Tokyo" }).format(new Date());
+    const r = await exportCsv(`subject=42&from=${today}&to=${today}`);
+    expect(r.headers["content-disposition"]).toBe(`attachment; filename="audit-log-${today}-${today}.csv"`);
+    const [exported] = await search("action=audit.exported&limit=1");
+    expect(exported!.detail).toEqual({ filter: { subject: "42", from: today, to: today }, count: 2 });
+    expect((await admin.request({ method: "GET", url: "/api/audit/export?from=2026-02-30" })).statusCode).toBe(400);
+    expect((await admin.request({ method: "GET", url: "/api/audit/export?purpose=%00" })).statusCode).toBe(400);
+  });
+
+  it("only the town's administrator exports", async () => {
+    const clerk = await login(app, "clerk", PASSWORD, TOWN_A.id);
+    expect((await clerk.request({ method: "GET", url: "/api/audit/export" })).statusCode).toBe(403);
   });
 });
 

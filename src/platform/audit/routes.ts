@@ -1,6 +1,7 @@
 // 監査ログ over HTTP: a municipality's administrator searches its chain — by subject (a person's
-// 宛名番号, an account), by staff member, by date range, action and purpose — every search
-// itself audited; the verifier's alerts for the municipality and for the operators.
+// 宛名番号, an account), by staff member, by date range, action and purpose — and exports what a
+// search found as CSV for 監査, every search and export itself audited; staff are named from the
+// town's own register; the verifier's alerts for the municipality and for the operators.
 import type { FastifyInstance } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
@@ -12,13 +13,19 @@ import { appendAudit, verifyAuditLog } from "./audit-log.ts";
 import { withOperator } from "./operator.ts";
 import { acknowledgeAuditAlert, listAuditAlerts, raiseAuditAlerts } from "./alerts.ts";
 import { auditQuery, type AuditFilter } from "./audit-query.ts";
+import { staffNames } from "./actor-names.ts";
+import { AUDIT_EXPORT_MAX_ROWS, auditCsv, type AuditCsvRow } from "./audit-csv.ts";
+import { Problem } from "../http/problem.ts";
+import type { Tx } from "../db/database.ts";
 
 const Entry = Type.Object({
   seq: Type.String(),
   at: Type.String({ format: "date-time" }),
   actor: Type.String(),
+  actorName: Type.Union([Type.String(), Type.Null()], { description: "the staff member's name (the town's own staff only)" }),
   action: Type.String(),
   subject: Type.Union([Type.String(), Type.Null()]),
+  subjectName: Type.Union([Type.String(), Type.Null()], { description: "the name of a staff account the entry is about; never a person's" }),
   purpose: Type.Union([Type.String(), Type.Null()]),
   detail: Type.Record(Type.String(), Type.Unknown(), { description: "what changed: roles granted, a setting's key, a reason …" }),
   hash: Type.String(),
@@ -39,6 +46,40 @@ const Alert = Type.Object({
   acknowledgedBy: Type.Union([Type.String(), Type.Null()]),
 });
 
+const Filters = {
+  action: Printable(100, "exact action, e.g. resident.viewed"),
+  subject: Printable(100, "a 宛名番号 (digits), or a subject as recorded: addressee:…, staff:<uuid> …"),
+  actor: Printable(100, "a staff account's id (uuid), or an actor as recorded: staff:<uuid>, operator:<uuid>, system:…"),
+  purpose: Printable(100, "利用目的, as stated or with its details after 「：」"),
+  from: Day("first day (Japan time), inclusive"),
+  to: Day("last day (Japan time), inclusive"),
+};
+
+/** The filters given, without the ones left out. */
+function filterOf(query: Partial<Record<keyof typeof Filters, string>>): AuditFilter {
+  return Object.fromEntries(Object.entries(query).filter(([k, v]) => k in Filters && v !== undefined)) as AuditFilter;
+}
+
+/** The entries a search finds, each staff member (as actor or as subject) named from the town's register. */
+async function searchEntries(tx: Tx, filter: AuditFilter, before: string | null, limit: number): Promise<AuditCsvRow[]> {
+  const query = auditQuery(filter, before, limit);
+  if ("errors" in query) throw problems.invalid(query.errors);
+  const rows = (await tx.query(query.text, query.values)).rows as Omit<AuditCsvRow, "actorName" | "subjectName">[];
+  const names = await staffNames(
+    tx,
+    rows.flatMap((r) => [r.actor, r.subject]),
+  );
+  return rows.map((r) => ({ ...r, actorName: names.get(r.actor) ?? null, subjectName: r.subject ? (names.get(r.subject) ?? null) : null }));
+}
+
+const exportTooLarge = () =>
+  new Problem(
+    422,
+    "audit-export-too-large",
+    `More than ${AUDIT_EXPORT_MAX_ROWS} entries: narrow the search`,
+    `${AUDIT_EXPORT_MAX_ROWS.toLocaleString("ja-JP")}件を超えるため書き出せません。期間や条件を絞ってください`,
+  );
+
 export function auditRoutes(fastify: FastifyInstance, platform: Platform): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
@@ -51,31 +92,58 @@ export function auditRoutes(fastify: FastifyInstance, platform: Platform): void 
         querystring: Type.Object({
           before: Type.Optional(Type.String({ pattern: "^[0-9]{1,18}$", description: "page: entries with seq below this" })),
           limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
-          action: Printable(100, "exact action, e.g. resident.viewed"),
-          subject: Printable(100, "a 宛名番号 (digits), or a subject as recorded: addressee:…, staff:<uuid> …"),
-          actor: Printable(100, "a staff account's id (uuid), or an actor as recorded: staff:<uuid>, operator:<uuid>, system:…"),
-          purpose: Printable(100, "exact 利用目的"),
-          from: Day("first day (Japan time), inclusive"),
-          to: Day("last day (Japan time), inclusive"),
+          ...Filters,
         }),
         response: { 200: Type.Array(Entry) },
       },
     },
     async (req) => {
       const me = staffOf(req);
-      const { before, limit, ...given } = req.query;
-      const filter = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as AuditFilter;
-      const query = auditQuery(filter, before ?? null, limit);
-      if ("errors" in query) throw problems.invalid(query.errors);
+      const { before, limit } = req.query;
+      const filter = filterOf(req.query);
       return platform.db.withTenant(
         me.tenantId,
         async (tx) => {
-          const rows = (await tx.query(query.text, query.values)).rows;
+          const rows = await searchEntries(tx, filter, before ?? null, limit);
           await appendAudit(tx, { actor: actorOf(me), action: "audit.searched", detail: { filter, before: before ?? null, count: rows.length } });
-          return rows.map((r) => ({ ...r, at: (r.at as Date).toISOString() }));
+          return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
         },
         actorOf(me),
       );
+    },
+  );
+
+  app.get(
+    "/api/audit/export",
+    {
+      config: { access: { module: "platform", role: "admin" } },
+      schema: {
+        tags: ["audit"],
+        summary: `What a search of the audit log finds, as CSV for 監査 (newest first, at most ${AUDIT_EXPORT_MAX_ROWS} entries; audited)`,
+        querystring: Type.Object(Filters),
+        response: {
+          200: { description: "CSV (UTF-8 with BOM, CRLF), free text neutralised against spreadsheet formulas (ADR 0018)", content: { "text/csv": { schema: Type.String() } } },
+        },
+      },
+    },
+    async (req, reply) => {
+      const me = staffOf(req);
+      const filter = filterOf(req.query);
+      const csv = await platform.db.withTenant(
+        me.tenantId,
+        async (tx) => {
+          const rows = await searchEntries(tx, filter, null, AUDIT_EXPORT_MAX_ROWS + 1);
+          if (rows.length > AUDIT_EXPORT_MAX_ROWS) throw exportTooLarge();
+          await appendAudit(tx, { actor: actorOf(me), action: "audit.exported", detail: { filter, count: rows.length } });
+          return auditCsv(rows);
+        },
+        actorOf(me),
+      );
+      const days = [filter.from, filter.to].filter(Boolean).join("-");
+      return reply
+        .header("content-type", "text/csv; charset=utf-8; header=present")
+        .header("content-disposition", `attachment; filename="audit-log${days ? `-${days}` : ""}.csv"`)
+        .send(csv);
     },
   );
 

@@ -92,8 +92,11 @@ export function writtenAuditActions(root: string): WrittenActions {
       if (ts.isObjectLiteralExpression(node)) {
         const named = new Map(node.properties.flatMap((p) => (p.name && propertyName(p.name) ? [[propertyName(p.name)!, p] as const] : [])));
         const action = named.get("action");
-        // Schemas of entries (`Type.Object({ actor: Type.String(), action: … })`) describe, not write.
-        const isSchema = ts.isCallExpression(node.parent) && node.parent.expression.getText() === "Type.Object";
+        // Schemas (`{ actor: Type.String(), action: Printable(…) }`) describe entries and queries, not
+        // write them: their values are calls of `Type.…` or of a PascalCase schema helper.
+        const isSchema = [action, named.get("actor")].some(
+          (p) => p && ts.isPropertyAssignment(p) && ts.isCallExpression(p.initializer) && /^(Type\.|[A-Z])/.test(p.initializer.expression.getText()),
+        );
         if (action && named.has("actor") && !isSchema) {
           if (ts.isPropertyAssignment(action)) add(action.initializer);
           else if (!ts.isShorthandPropertyAssignment(action)) unresolved.push(where(action));
