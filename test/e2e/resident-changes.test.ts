@@ -1,7 +1,7 @@
 // Browser tests of the 異動 forms beyond the counter's main flow, each driven as a clerk would:
 // 世帯主変更 (first refused at the 続柄 by the rule household-has-head as the clerk chooses),
 // 氏名変更, 世帯分離, 世帯合併 into a relative's household, 職権修正 of a 生年月日 (its reason
-// required), 死亡 of a 世帯主 (refused until the new head is named), 職権消除, 職権記載, and a 転入
+// required), 死亡 of a 世帯主 (the one member staying becomes head), 職権消除, 職権記載, and a 転入
 // into an existing household that confirms a known 住登外者 so they keep their 宛名番号. The
 // households are recorded through the service beforehand; every change here goes through the UI.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -123,7 +123,7 @@ describe("異動 forms", () => {
     await page.getByTestId("purpose-form").getByLabel("具体的な内容").fill("異動届の受付");
     await page.getByTestId("purpose-form").getByLabel("具体的な内容").press("Enter");
     await openForm(ids.makoto!, "head-changed");
-    await page.locator("#rc-effectiveDate").fill(short(day(-20)));
+    await page.locator("#rc-effectiveDate").fill(short(day(-12)));
     await page.locator(`#rc-relationships-${ids.yumi}`).selectOption({ label: "世帯主" });
     const refusal = page.locator("#rc-relationships");
     await refusal.waitFor();
@@ -140,7 +140,7 @@ describe("異動 forms", () => {
 
   it("氏名変更: 彩 takes the 氏 山辺, typed in hiragana for the カナ", async () => {
     await openForm(ids.aya!, "name-changed");
-    await page.locator("#rc-effectiveDate").fill(short(day(-18)));
+    await page.locator("#rc-effectiveDate").fill(short(day(-11)));
     await page.locator("#rc-familyName").fill("山辺");
     await page.locator("#rc-familyNameKana").fill("やまべ");
     expect(await page.locator("#rc-familyNameKana-status").textContent()).toBe("記録される表記：ヤマベ");
@@ -152,7 +152,7 @@ describe("異動 forms", () => {
 
   it("世帯分離: 拓也 forms his own household as its head, the others keep theirs", async () => {
     await openForm(ids.takuya!, "household-split");
-    await page.locator("#rc-effectiveDate").fill(short(day(-16)));
+    await page.locator("#rc-effectiveDate").fill(short(day(-10)));
     await page.getByLabel(/^海野\u3000拓也/).check();
     expect(await page.locator(`#rc-relationships-${ids.takuya}`).inputValue()).toBe("head");
     await submitAndWait("世帯分離を記録する");
@@ -167,7 +167,7 @@ describe("異動 forms", () => {
       [ids.shigeru],
     );
     await openForm(ids.takuya!, "household-merged");
-    await page.locator("#rc-effectiveDate").fill(short(day(-14)));
+    await page.locator("#rc-effectiveDate").fill(short(day(-9)));
     await page.getByLabel("合併先の世帯番号").fill(grandfather!.n);
     await page.getByLabel("合併先の世帯番号").press("Enter");
     await page.getByTestId("joining-relationships").waitFor();
@@ -194,15 +194,12 @@ describe("異動 forms", () => {
     expect(await row.textContent()).toContain("戸籍謄本との照合により誤記を確認したため");
   });
 
-  it("死亡 of the 世帯主 is refused until the new head is named among those who stay; then his record is a 除票", async () => {
+  it("死亡 of the 世帯主 with one member staying: that member becomes head without a 世帯主変更届; his record is a 除票", async () => {
     await openForm(ids.shigeru!, "died");
     await page.locator("#rc-effectiveDate").fill(short(day(-7)));
-    const refusal = page.locator("#rc-relationships");
-    await refusal.waitFor();
-    expect(await refusal.textContent()).toContain("世帯主は世帯に一人です");
+    // The chosen head (two or more staying) is test/e2e/notification-deadlines.test.ts.
+    expect(await page.getByTestId("automatic-head").textContent()).toContain("世帯主変更届は要しません");
     await screenshot(page, "62-resident-death-needs-head");
-    await page.locator(`#rc-relationships-${ids.takuya}`).selectOption({ label: "世帯主" });
-    await expect.poll(() => refusal.count()).toBe(0);
     await submitAndWait("死亡を記録する");
     expect(await page.getByTestId("removed-banner").textContent()).toContain("死亡により");
     expect(await relationshipOf(ids.takuya!)).toBe("head");

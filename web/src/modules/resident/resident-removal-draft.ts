@@ -70,7 +70,6 @@ export function removalKeys(draft: RemovalDraft, members: readonly MemberRelatio
     "personId",
     ...(draft.kind === "moved-out" ? addressKeys("destination") : []),
     "relationships",
-    "newHead",
     ...staying(draft, members).map((m) => relationshipKey(m.personId)),
   ];
 }
@@ -84,7 +83,7 @@ export function checkRemoval(draft: RemovalDraft, members: readonly MemberRelati
   const succession = headSuccession(draft, members);
   // One member remaining becomes 世帯主 by the server (no 世帯主変更届): their 続柄 is not sent.
   const relating = succession.kind === "automatic" ? [] : staying(draft, members);
-  if (succession.kind === "choose" && chosenHead(draft, members) === "") r.fail("newHead", "残る世帯員から新しい世帯主を選んでください");
+  // No new 世帯主 chosen yet: the server's rule household-needs-new-head says so at the choice.
   const updates = readRelationships(r, relating, draft.relationships);
   if (!r.ok) return { ok: false, errors: r.errors };
   const relationships = updates.length ? { relationships: updates } : {};

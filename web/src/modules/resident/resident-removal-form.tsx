@@ -117,7 +117,7 @@ export function ResidentRemovalForm({ view, title, kind, onRecorded }: ChangeFor
             </p>
           ) : null}
           {succession.kind === "choose" ? (
-            <div id={inputId("newHead")} tabIndex={-1} data-testid="new-head">
+            <div data-testid="new-head">
               <RadioGroup
                 name="newHead"
                 legend="新しい世帯主"
@@ -125,7 +125,6 @@ export function ResidentRemovalForm({ view, title, kind, onRecorded }: ChangeFor
                 value={chosenHead(draft, members)}
                 onValue={(personId) => update({ relationships: chooseHead(draft, members, personId) })}
                 options={succession.candidates.map((m) => ({ value: m.personId, label: `${names.get(m.personId) ?? ""}（現在の続柄：${members.find((x) => x.personId === m.personId)?.relationshipJa ?? ""}）` }))}
-                error={form.errorOf("newHead")}
               />
             </div>
           ) : null}
