@@ -90,8 +90,8 @@ function Report({ purpose }: { purpose: string }) {
           届出日の期間
         </h2>
         <form className="form-grid" onSubmit={submit} noValidate data-testid="late-period">
-          <TextField id="late-from" label="初日" hint="和暦・西暦のどちらでも" value={draft.from} onValue={(from) => setDraft((d) => ({ ...d, from }))} error={errors.from} autoComplete="off" />
-          <TextField id="late-to" label="末日" value={draft.to} onValue={(to) => setDraft((d) => ({ ...d, to }))} error={errors.to} autoComplete="off" />
+          <TextField id="late-from" label="初日" required hint="和暦・西暦のどちらでも" value={draft.from} onValue={(from) => setDraft((d) => ({ ...d, from }))} error={errors.from} autoComplete="off" />
+          <TextField id="late-to" label="末日" required value={draft.to} onValue={(to) => setDraft((d) => ({ ...d, to }))} error={errors.to} autoComplete="off" />
           <div className="form-actions">
             <button type="submit" className="button">
               表示する
