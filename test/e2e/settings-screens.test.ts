@@ -210,7 +210,7 @@ describe("settings screens", () => {
     const form = page.getByTestId("group-override-form");
     await form.getByLabel("設定する団体の組合・県").selectOption({ label: `${DEMO_CONSORTIUM.name}（一部事務組合・${DEMO_TENANTS.length}団体）` });
     // A fee beyond the schema's maximum: refused by the server, at the value, in the schema's terms.
-    await form.getByLabel("設定項目").selectOption({ label: "住民票の写しの交付手数料（円）（platform.certificateFeeYen）" });
+    await form.getByLabel("設定項目").selectOption({ label: "住民票の写しの交付手数料（円）" });
     await form.getByLabel("値").fill("20000");
     await form.getByLabel("理由").fill("構成団体はすべて町であるため");
     await form.getByRole("button", { name: "設定する" }).click();
@@ -218,7 +218,7 @@ describe("settings screens", () => {
     expect(await page.locator("#group-value-error").textContent()).toContain("0以上10000以下の整数で入力してください");
 
     // 首長の職名 is a list: the value is chosen among the schema's titles, not typed.
-    await form.getByLabel("設定項目").selectOption({ label: "首長の職名（platform.mayorTitle）" });
+    await form.getByLabel("設定項目").selectOption({ label: "首長の職名" });
     const titles = form.getByRole("combobox", { name: "値" });
     expect(await titles.locator("option").allTextContents()).toEqual(["選んでください", ...MAYOR_TITLES]);
     await titles.selectOption("町長");

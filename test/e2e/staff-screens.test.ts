@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { DEMO_PASSWORD, DEMO_STAFF } from "../../src/platform/demo/seed.ts";
 import { auditVerifyJob } from "../../src/platform/audit/verify-job.ts";
 import {
+  chooseMunicipality,
   launchChromium,
   logIn,
   municipalityOption,
@@ -44,7 +45,7 @@ describe("staff web UI of a municipality", () => {
     await page.goto("/");
     await page.getByLabel("ログインID").waitFor();
     await screenshot(page, "01-login");
-    await page.getByLabel("団体").selectOption({ label: HAYAMA });
+    await chooseMunicipality(page, HAYAMA);
     await page.getByLabel("ログインID").fill("clerk");
     await page.getByLabel("パスワード").fill("not-the-password");
     await page.getByLabel("パスワード").press("Enter");
@@ -54,6 +55,37 @@ describe("staff web UI of a municipality", () => {
     expect(await page.getByRole("button", { name: "ログアウト" }).count()).toBe(0);
     expect(await page.getByLabel("パスワード").inputValue()).toBe("");
     await screenshot(page, "02-login-wrong-password");
+  });
+
+  it("the municipality is found as staff type its name, reading or code, and chosen with the keyboard", async () => {
+    page = await freshPage();
+    await page.goto("/");
+    const field = page.getByRole("combobox", { name: "団体" });
+    const options = page.getByRole("listbox").getByRole("option");
+    await field.fill("はやま");
+    await expect.poll(() => options.allTextContents()).toEqual(["神奈川県 葉山町ハヤママチ\u3000143014"]);
+    await field.fill("14301");
+    await expect.poll(() => options.allTextContents()).toEqual(["神奈川県 葉山町ハヤママチ\u3000143014"]);
+    await field.fill("大阪");
+    await page.getByText("該当する団体がありません").waitFor();
+    // Text that names no choice is not a choice: the form says so at the field.
+    await page.getByLabel("ログインID").fill("clerk");
+    await page.getByLabel("パスワード").fill(DEMO_PASSWORD);
+    await page.getByLabel("パスワード").press("Enter");
+    await page.locator("#tenant-error").waitFor();
+    expect(await page.locator("#tenant-error").textContent()).toContain("候補の一覧から団体を選んでください");
+    await field.fill("うんよう");
+    await expect.poll(() => options.allTextContents()).toEqual(["運用事業者（プラットフォーム）"]);
+    await field.fill("葉山");
+    await field.press("ArrowDown");
+    await field.press("Enter");
+    expect(await field.inputValue()).toBe("神奈川県 葉山町");
+    expect(await page.locator("#tenant-error").count()).toBe(0);
+    await screenshot(page, "01b-login-municipality-chosen");
+    await page.getByLabel("パスワード").fill(DEMO_PASSWORD);
+    await page.getByLabel("パスワード").press("Enter");
+    await page.getByRole("button", { name: "ログアウト" }).waitFor();
+    expect(await page.getByTestId("organisation").textContent()).toBe("神奈川県 葉山町");
   });
 
   it("a clerk sees 葉山町 and their roles in the header, and only the screens their roles open", async () => {
@@ -129,7 +161,7 @@ describe("staff web UI of a municipality", () => {
     expect(await rows.count()).toBe(DEMO_STAFF.length + 1);
 
     await page.getByRole("button", { name: "ログアウト" }).click();
-    await page.getByLabel("団体").selectOption({ label: HAYAMA });
+    await chooseMunicipality(page, HAYAMA);
     await page.getByLabel("ログインID").fill("koseki");
     await page.locator("#password").fill(oneTime);
     await page.locator("#password").press("Enter");

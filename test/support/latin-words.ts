@@ -3,12 +3,18 @@
 // descriptions of settings, jobs, events, layouts) and by the browser test of every screen.
 //
 // What is not a word here: a web address or a path (https://…, /verify/…), text in backquotes
-// (a machine value quoted in documentation, `moved-out`), and any token holding a digit — a code
-// such as AAL2, A4, SHA-256, SP800-63B or a 〒 number. Full-width letters count as Latin.
+// (a machine value quoted in documentation, `moved-out`), any token holding a digit — a code
+// such as AAL2, A4, SHA-256, SP800-63B or a 〒 number — and a single capital letter naming one
+// of two things (宛名 A・宛名 B). Full-width letters count as Latin.
 
-/** Abbreviations a Japanese office writes in Latin letters itself. */
+/** Abbreviations a Japanese office writes in Latin letters itself, and the platform's name. */
 export const ALLOWED_LATIN_WORDS: ReadonlySet<string> = new Set([
+  // The platform's own name, beside 共同 in the header and the window title.
+  "kyodo",
   "PDF",
+  "PNG",
+  "SVG",
+  "KB",
   "CSV",
   "ID",
   "URL",
@@ -31,5 +37,7 @@ const TOKEN = /[A-Za-z0-9]+(?:['’._:-][A-Za-z0-9]+)*/gu;
 /** The Latin words of `text` outside the allow-list, in order of appearance (repeats kept). */
 export function latinWords(text: string): string[] {
   const plain = text.normalize("NFKC").replace(WEB_ADDRESS, " ").replace(PATH, "$1 ").replace(QUOTED, " ");
-  return (plain.match(TOKEN) ?? []).filter((t) => /[A-Za-z]/u.test(t) && !/[0-9]/u.test(t) && !ALLOWED_LATIN_WORDS.has(t));
+  return (plain.match(TOKEN) ?? []).filter(
+    (t) => /[A-Za-z]/u.test(t) && !/[0-9]/u.test(t) && !/^[A-Z]$/u.test(t) && !ALLOWED_LATIN_WORDS.has(t),
+  );
 }

@@ -116,10 +116,26 @@ export function municipalityOption(name: string): string {
 
 export const OPERATOR_OPTION = "運用事業者（プラットフォーム）";
 
+/**
+ * Chooses the municipality (or 運用事業者) in the log-in form's combobox as staff do: types its
+ * name and picks the matching option with the keyboard.
+ */
+export async function chooseMunicipality(page: Page, option: string): Promise<void> {
+  const field = page.getByRole("combobox", { name: "団体" });
+  // A terminal remembers its municipality: clear what the field shows, then type.
+  await field.fill("");
+  await field.fill(option);
+  const match = page.getByRole("listbox").getByRole("option").filter({ hasText: option }).first();
+  await match.waitFor();
+  for (let i = 0; i < 12 && (await match.getAttribute("aria-selected")) !== "true"; i++) await field.press("ArrowDown");
+  if ((await match.getAttribute("aria-selected")) !== "true") throw new Error(`the option 「${option}」 cannot be reached with ↓`);
+  await field.press("Enter");
+}
+
 /** Logs in through the log-in form, submitting with Enter as a keyboard user would. */
 export async function logIn(page: Page, option: string, loginId: string, password: string): Promise<void> {
   await page.goto("/");
-  await page.getByLabel("団体").selectOption({ label: option });
+  await chooseMunicipality(page, option);
   await page.getByLabel("ログインID").fill(loginId);
   await page.getByLabel("パスワード").fill(password);
   await page.getByLabel("パスワード").press("Enter");

@@ -159,7 +159,7 @@ export function GroupOverrideForm({ tenants, settings, onChanged }: Props) {
           label="設定項目"
           value={key}
           onValue={chooseKey}
-          options={[{ value: "", label: "選んでください" }, ...settings.map((s) => ({ value: s.key, label: `${s.label}（${s.key}）` }))]}
+          options={[{ value: "", label: "選んでください" }, ...settings.map((s) => ({ value: s.key, label: s.label }))]}
           required
           error={errors.key}
         />

@@ -11,6 +11,8 @@ import { warekiDateJa } from "../../kit/wareki-date.ts";
 import { Notice } from "../../kit/notice.tsx";
 import { Page } from "../../kit/page.tsx";
 import { TextField } from "../../kit/form-field.tsx";
+import { useStaffNames } from "../../kit/use-staff-names.ts";
+import { actorLabel } from "../audit/audit-entry-labels.ts";
 
 interface SealVersion {
   version: number;
@@ -38,6 +40,7 @@ function base64Of(bytes: ArrayBuffer): string {
 
 export function SealScreen() {
   const seals = useApiData<SealVersion[]>("/api/certificates/seals");
+  const staffNames = useStaffNames();
   return (
     <Page title="職印" lead="証明書に印刷する職印の画像と、その有効期間です。新しい職印は新しい版として登録し、過去の版は変更されません。">
       <SealUploadForm onUploaded={seals.reload} />
@@ -77,7 +80,7 @@ export function SealScreen() {
                     <td>{s.reason}</td>
                     <td>
                       {formatDateTimeJa(s.uploadedAt)}
-                      <div className="muted code">{s.uploadedBy}</div>
+                      <div className="muted">{actorLabel(s.uploadedBy, staffNames)}</div>
                     </td>
                   </tr>
                 ))}
@@ -110,8 +113,8 @@ function SealUploadForm({ onUploaded }: { onUploaded(): void }) {
     if (!file) found.image = "画像ファイルを選んでください";
     else if (!mediaType) found.image = "PNG または SVG の画像を選んでください";
     else if (file.size === 0 || file.size > MAX_BYTES) found.image = "512 KB 以下の画像を選んでください";
-    if (!ISO_DATE.test(validFrom)) found.validFrom = "YYYY-MM-DD の形で入力してください";
-    if (validTo !== "" && !ISO_DATE.test(validTo)) found.validTo = "YYYY-MM-DD の形で入力してください";
+    if (!ISO_DATE.test(validFrom)) found.validFrom = "2025-04-01 のように年-月-日で入力してください";
+    if (validTo !== "" && !ISO_DATE.test(validTo)) found.validTo = "2026-03-31 のように年-月-日で入力してください";
     else if (validTo !== "" && validTo < validFrom) found.validTo = "有効期間の始期より前にはできません";
     if (reason.trim() === "") found.reason = "登録の理由を入力してください";
     setErrors(found);
@@ -163,8 +166,8 @@ function SealUploadForm({ onUploaded }: { onUploaded(): void }) {
               </p>
             ) : null}
           </div>
-          <TextField id="seal-valid-from" label="有効期間の始期" required value={validFrom} onValue={setValidFrom} placeholder="2025-04-01" hint="YYYY-MM-DD" error={errors.validFrom ?? null} />
-          <TextField id="seal-valid-to" label="有効期間の終期" value={validTo} onValue={setValidTo} placeholder="YYYY-MM-DD" hint="空欄なら終期なし" error={errors.validTo ?? null} />
+          <TextField id="seal-valid-from" label="有効期間の始期" required value={validFrom} onValue={setValidFrom} placeholder="2025-04-01" hint="年-月-日（例 2025-04-01）" error={errors.validFrom ?? null} />
+          <TextField id="seal-valid-to" label="有効期間の終期" value={validTo} onValue={setValidTo} placeholder="2026-03-31" hint="年-月-日。空欄なら終期なし" error={errors.validTo ?? null} />
           <TextField id="seal-reason" label="理由" required value={reason} onValue={setReason} maxLength={200} hint="例：町長の交代による改刻" error={errors.reason ?? null} />
         </div>
         <div className="form-actions">

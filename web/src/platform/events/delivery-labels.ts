@@ -1,6 +1,5 @@
-// 連携の配信状況: Japanese names for a delivery's status (未配信 / 失敗 / 完了) and for the
-// subscriber, which is an area's or module's id.
-import { moduleNameJa } from "../identity/role-names.ts";
+// 連携の配信状況: Japanese names for a delivery's status (未配信 / 失敗 / 完了) and for an event's
+// subject. Event types and subscribers are named by the server, from what areas and modules declare.
 
 export type DeliveryStatus = "pending" | "failed" | "done";
 
@@ -17,7 +16,15 @@ export const DELIVERY_STATUS_OPTIONS: readonly { value: "" | DeliveryStatus; lab
   { value: "done", label: DELIVERY_STATUSES.done.label },
 ];
 
-/** A subscriber is named like a module (住民記録, 税 …), else by its id. */
-export function subscriberLabel(subscriber: string): string {
-  return moduleNameJa(subscriber);
+/** Subjects that name no record of their own (`resident:journal`: the 異動 journal as a whole). */
+const WHOLE_SUBJECTS: Record<string, string> = { "resident:journal": "住民記録の異動履歴" };
+
+/**
+ * An event's subject as staff read it: 「宛名番号 000000000001234」 for `addressee:<宛名番号>`
+ * (modules know people by 宛名番号 only), the journal by name; any other subject as it is.
+ */
+export function subjectLabel(subject: string): string {
+  const addressee = /^addressee:([0-9]+)$/.exec(subject);
+  if (addressee) return `宛名番号 ${addressee[1]}`;
+  return WHOLE_SUBJECTS[subject] ?? subject;
 }

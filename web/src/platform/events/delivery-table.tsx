@@ -1,17 +1,22 @@
 // 配信状況の表: each delivery of an event to a subscriber — its status, how many attempts were
 // made, when the next one is due, the last error — with 再送 on failed ones where the viewer may
-// retry. Payloads are never shown (they may hold personal data); events are named by type and subject.
+// retry. Payloads are never shown (they may hold personal data); events are named by their type's
+// Japanese name and their subject (宛名番号).
 import type { ReactNode } from "react";
 import { formatDateTimeJa } from "../../kit/date-format.ts";
-import { DELIVERY_STATUSES, subscriberLabel, type DeliveryStatus } from "./delivery-labels.ts";
+import { DELIVERY_STATUSES, subjectLabel, type DeliveryStatus } from "./delivery-labels.ts";
 
 /** One delivery of GET /api/events/deliveries (operators' rows carry the tenant too). */
 export interface DeliveryView {
   tenantId?: string;
   subscriber: string;
+  /** The subscribing area's or module's Japanese name. */
+  subscriberName: string;
   eventId: string;
   eventSeq: string;
   eventType: string;
+  /** The event type's Japanese name. */
+  eventTypeLabel: string;
   subject: string;
   status: DeliveryStatus;
   attempts: number;
@@ -74,18 +79,20 @@ export function DeliveryTable({ deliveries, caption, tenantName, retryButton }: 
           {deliveries.map((d) => {
             const status = DELIVERY_STATUSES[d.status];
             return (
-              <tr key={`${d.tenantId ?? ""}-${d.eventId}-${d.subscriber}`} data-event={d.eventId} data-subscriber={d.subscriber}>
+              <tr
+                key={`${d.tenantId ?? ""}-${d.eventId}-${d.subscriber}`}
+                data-event={d.eventId}
+                data-event-type={d.eventType}
+                data-subscriber={d.subscriber}
+              >
                 {tenantName && d.tenantId ? <td className="nowrap">{tenantName(d.tenantId)}</td> : null}
                 <td>
-                  <span className="code">{d.eventType}</span>
+                  {d.eventTypeLabel}
                   <span className="sub">
-                    {d.subject}・#{d.eventSeq}
+                    {subjectLabel(d.subject)}・番号 {d.eventSeq}
                   </span>
                 </td>
-                <td className="nowrap">
-                  {subscriberLabel(d.subscriber)}
-                  {subscriberLabel(d.subscriber) !== d.subscriber ? <span className="sub code">{d.subscriber}</span> : null}
-                </td>
+                <td className="nowrap">{d.subscriberName}</td>
                 <td className="nowrap">
                   <span className={`status status--${status.tone}`}>{status.label}</span>
                   <span className="sub">試行 {d.attempts}回</span>

@@ -8,7 +8,7 @@ import { useApiData } from "../../kit/use-api-data.ts";
 import { useRefreshWhile } from "../../kit/use-refresh-while.ts";
 import { formatDateTimeJa } from "../../kit/date-format.ts";
 import { municipalityLabel } from "../identity/session.ts";
-import { DELIVERY_STATUS_OPTIONS, subscriberLabel, type DeliveryStatus } from "./delivery-labels.ts";
+import { DELIVERY_STATUS_OPTIONS, subjectLabel, type DeliveryStatus } from "./delivery-labels.ts";
 import { Page } from "../../kit/page.tsx";
 import { Notice } from "../../kit/notice.tsx";
 import { SelectField } from "../../kit/form-field.tsx";
@@ -18,6 +18,8 @@ interface EventView {
   id: string;
   seq: string;
   type: string;
+  /** The type's Japanese name. */
+  typeLabel: string;
   subject: string;
   occurredAt: string;
 }
@@ -44,7 +46,7 @@ export function EventsScreen() {
     setNotice(null);
     try {
       await api.send("POST", `/api/events/deliveries/${encodeURIComponent(d.eventId)}/${encodeURIComponent(d.subscriber)}/retry`);
-      setNotice({ kind: "success", text: `${d.eventType}（${d.subject}）の${subscriberLabel(d.subscriber)}への再送を受け付けました。` });
+      setNotice({ kind: "success", text: `${d.eventTypeLabel}（${subjectLabel(d.subject)}）の${d.subscriberName}への再送を受け付けました。` });
       setRetriedAt(Date.now());
     } catch (error) {
       setNotice({ kind: "error", text: error instanceof ApiProblem ? error.titleJa : "再送できませんでした" });
@@ -94,7 +96,7 @@ export function EventsScreen() {
                 className="button button--primary button--small"
                 disabled={retrying !== null}
                 onClick={() => void retry(d)}
-                aria-label={`再送（${d.eventType}・${d.subject}）`}
+                aria-label={`再送（${d.eventTypeLabel}・${subjectLabel(d.subject)}）`}
               >
                 再送
               </button>
@@ -125,10 +127,10 @@ export function EventsScreen() {
               </thead>
               <tbody>
                 {events.data.map((e) => (
-                  <tr key={e.id}>
+                  <tr key={e.id} data-event-type={e.type}>
                     <td className="code">{formatDateTimeJa(e.occurredAt)}</td>
-                    <td className="code">{e.type}</td>
-                    <td>{e.subject}</td>
+                    <td>{e.typeLabel}</td>
+                    <td>{subjectLabel(e.subject)}</td>
                     <td className="number">{e.seq}</td>
                   </tr>
                 ))}

@@ -24,7 +24,7 @@ export function AccountPolicySection() {
         <dl className="summary-list" data-testid="account-policy">
           <dt>パスワード</dt>
           <dd>
-            {policy.data.password.minLength}文字以上{policy.data.password.maxLength}文字以内。よく使われる・漏えいしたパスワード、同じ文字の繰り返しや連続した文字、ログインID・氏名・団体名・サービス名を含むものは使えません。記号や数字を混ぜる決まりや定期変更はありません（NIST SP 800-63B）。
+            {policy.data.password.minLength}文字以上{policy.data.password.maxLength}文字以内。よく使われる・漏えいしたパスワード、同じ文字の繰り返しや連続した文字、ログインID・氏名・団体名・サービス名を含むものは使えません。記号や数字を混ぜる決まりや定期変更はありません（NIST SP800-63B）。
           </dd>
           <dt>仮パスワード</dt>
           <dd>

@@ -1,5 +1,5 @@
-// ジョブの表示: Japanese names for a run's state and trigger, and for the jobs staff know by name.
-// A job without a Japanese name is shown by its own name, so a new module's job is never hidden.
+// ジョブの表示: Japanese names for a run's state and trigger; a job and the parts of its result are
+// named as its definition names them (label, resultLabels), which the job list carries.
 export type RunState = "queued" | "running" | "succeeded" | "failed";
 export type RunTrigger = "schedule" | "manual";
 
@@ -12,17 +12,40 @@ export const RUN_STATES: Record<RunState, { label: string; tone: "warning" | "in
 
 export const RUN_TRIGGERS: Record<RunTrigger, string> = { schedule: "定期", manual: "手動" };
 
-const JOB_NAMES_JA: Record<string, string> = {
-  "audit.verify": "監査ログ検証",
-};
-
-export function jobNameJa(name: string): string {
-  return JOB_NAMES_JA[name] ?? name;
+/** What the job list says about a job (GET /api/jobs, GET /api/operator/jobs): its Japanese names. */
+export interface JobNaming {
+  name: string;
+  label: string;
+  resultLabels: Readonly<Record<string, string>>;
 }
 
-/** The job names with a Japanese name: what an operator can start before any run is listed. */
-export function namedJobs(): string[] {
-  return Object.keys(JOB_NAMES_JA);
+/** The jobs by name, to name the runs of the history. */
+export type JobNames = ReadonlyMap<string, JobNaming>;
+
+export function jobNamesOf(jobs: readonly JobNaming[] | null): JobNames {
+  return new Map((jobs ?? []).map((j) => [j.name, j]));
+}
+
+/** A job's Japanese name; a run of a job no longer declared keeps its own name. */
+export function jobLabel(names: JobNames, job: string): string {
+  return names.get(job)?.label ?? job;
+}
+
+function formatResultValue(value: unknown): string {
+  if (typeof value === "boolean") return value ? "はい" : "いいえ";
+  if (typeof value === "number") return value.toLocaleString("ja-JP");
+  if (Array.isArray(value)) return `${value.length}件`;
+  if (typeof value === "string") return value;
+  return "あり";
+}
+
+/**
+ * A run's result in the job's own words, leaving out the empty parts: 「検証した連鎖 5／検証した記録 120」.
+ * A list reads as its count; a key the job does not name keeps its own name.
+ */
+export function resultSummary(result: Record<string, unknown>, labels: Readonly<Record<string, string>> = {}): string {
+  const shown = Object.entries(result).filter(([, v]) => v !== null && v !== undefined);
+  return shown.length ? shown.map(([k, v]) => `${labels[k] ?? k} ${formatResultValue(v)}`).join("／") : "―";
 }
 
 export function isFinishedRun(state: RunState): boolean {

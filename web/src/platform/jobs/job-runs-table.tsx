@@ -2,8 +2,7 @@
 // who, when it was queued, started and finished, the attempt, and its error or result.
 import { formatDateTimeJa } from "../../kit/date-format.ts";
 import { actorLabel, type AuditActorNames } from "../audit/audit-entry-labels.ts";
-import { RUN_STATES, RUN_TRIGGERS, type RunState, type RunTrigger } from "./job-run-labels.ts";
-import { formatValue } from "../settings/setting-value.ts";
+import { jobLabel, resultSummary, RUN_STATES, RUN_TRIGGERS, type JobNames, type RunState, type RunTrigger } from "./job-run-labels.ts";
 
 /** One run of GET /api/jobs/runs and GET /api/operator/jobs/runs. */
 export interface JobRunView {
@@ -19,12 +18,6 @@ export interface JobRunView {
   finishedAt: string | null;
   result: Record<string, unknown> | null;
   error: string | null;
-}
-
-/** A run's result, leaving out the empty parts: 「chains 5／entries 120」. */
-function resultSummary(result: Record<string, unknown>): string {
-  const shown = Object.fromEntries(Object.entries(result).filter(([, v]) => v !== null && v !== undefined));
-  return Object.keys(shown).length ? formatValue(shown) : "―";
 }
 
 /** 受付・開始・終了 on three lines; the date is written once when the run stays within the day. */
@@ -52,13 +45,13 @@ interface Props {
   runs: readonly JobRunView[];
   caption: string;
   names: AuditActorNames;
-  /** How a job is named (its Japanese name or description); its code is shown beneath. */
-  jobLabel: (job: string) => string;
+  /** The jobs' Japanese names and the names of their results' parts. */
+  jobs: JobNames;
   /** Shows the municipality column (operators). */
   scopeName?: (tenantId: string) => string;
 }
 
-export function JobRunsTable({ runs, caption, names, jobLabel, scopeName }: Props) {
+export function JobRunsTable({ runs, caption, names, jobs, scopeName }: Props) {
   return (
     <div className="table-wrap">
       <table className="data-table" data-testid="job-runs-table">
@@ -82,16 +75,7 @@ export function JobRunsTable({ runs, caption, names, jobLabel, scopeName }: Prop
             return (
               <tr key={r.runId} data-run={r.runId}>
                 {scopeName ? <td className="nowrap">{scopeName(r.tenantId)}</td> : null}
-                <td>
-                  {jobLabel(r.job) !== r.job ? (
-                    <>
-                      {jobLabel(r.job)}
-                      <span className="sub code">{r.job}</span>
-                    </>
-                  ) : (
-                    <span className="code">{r.job}</span>
-                  )}
-                </td>
+                <td data-job={r.job}>{jobLabel(jobs, r.job)}</td>
                 <td>
                   <span className={`status status--${state.tone}`} data-testid="run-state">
                     {state.label}
@@ -105,7 +89,7 @@ export function JobRunsTable({ runs, caption, names, jobLabel, scopeName }: Prop
                   <RunTimes run={r} />
                 </td>
                 <td className="number">{r.attempt}</td>
-                <td className={r.error ? "error-text" : undefined}>{r.error ?? (r.result ? resultSummary(r.result) : <span className="muted">―</span>)}</td>
+                <td className={r.error ? "error-text" : undefined}>{r.error ?? (r.result ? resultSummary(r.result, jobs.get(r.job)?.resultLabels) : <span className="muted">―</span>)}</td>
               </tr>
             );
           })}

@@ -9,7 +9,7 @@ import { useRefreshWhile } from "../../kit/use-refresh-while.ts";
 import { formatDateTimeJa } from "../../kit/date-format.ts";
 import { municipalityLabel } from "../identity/session.ts";
 import { describeCronJa } from "./cron-description.ts";
-import { isFinishedRun, jobNameJa, RUN_STATES } from "./job-run-labels.ts";
+import { isFinishedRun, jobNamesOf, RUN_STATES } from "./job-run-labels.ts";
 import type { AuditActorNames } from "../audit/audit-entry-labels.ts";
 import { Page } from "../../kit/page.tsx";
 import { Notice } from "../../kit/notice.tsx";
@@ -19,7 +19,9 @@ import type { StaffAccount } from "../identity/staff-screen.tsx";
 interface JobView {
   name: string;
   area: string;
+  label: string;
   description: string;
+  resultLabels: Record<string, string>;
   cron: string | null;
   perTenant: boolean;
   lastRun: JobRunView | null;
@@ -36,13 +38,7 @@ function latestRun(job: JobView, runs: readonly JobRunView[] | null): JobRunView
 
 function ScheduleCell({ cron }: { cron: string | null }) {
   if (!cron) return <span className="muted">手動のみ</span>;
-  const described = describeCronJa(cron);
-  return (
-    <>
-      {described ?? cron}
-      {described ? <span className="sub code">{cron}</span> : null}
-    </>
-  );
+  return <>{describeCronJa(cron) ?? `定期（${cron}）`}</>;
 }
 
 export function JobsScreen() {
@@ -54,9 +50,7 @@ export function JobsScreen() {
     () => ({ staff: new Map((staff.data ?? []).map((s) => [s.id, `${s.displayName}（${s.loginId}）`])) }),
     [staff.data],
   );
-  // A job is called by its Japanese name, else by what it does.
-  const descriptions = useMemo(() => new Map((jobs.data ?? []).map((j) => [j.name, j.description])), [jobs.data]);
-  const jobLabel = (name: string) => (jobNameJa(name) !== name ? jobNameJa(name) : (descriptions.get(name) ?? name));
+  const jobNames = useMemo(() => jobNamesOf(jobs.data), [jobs.data]);
   const [requested, setRequested] = useState<{ ids: string[]; at: number } | null>(null);
   const [starting, setStarting] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ kind: "success" | "error"; text: string } | null>(null);
@@ -74,7 +68,7 @@ export function JobsScreen() {
     try {
       const { runId } = await api.send<{ runId: string }>("POST", `/api/jobs/${encodeURIComponent(job.name)}/run`);
       setRequested((r) => ({ ids: [...(r?.ids ?? []), runId], at: Date.now() }));
-      setNotice({ kind: "success", text: `「${jobLabel(job.name)}」の実行を受け付けました。結果は下の実行履歴に表示されます。` });
+      setNotice({ kind: "success", text: `「${job.label}」の実行を受け付けました。結果は下の実行履歴に表示されます。` });
       runs.reload();
     } catch (error) {
       setNotice({ kind: "error", text: error instanceof ApiProblem ? error.titleJa : "実行を依頼できませんでした" });
@@ -113,9 +107,8 @@ export function JobsScreen() {
                   return (
                     <tr key={j.name} data-job={j.name}>
                       <th scope="row">
-                        {jobLabel(j.name)}
-                        <span className="sub code">{j.name}</span>
-                        {jobNameJa(j.name) !== j.name ? <span className="description">{j.description}</span> : null}
+                        {j.label}
+                        <span className="description">{j.description}</span>
                       </th>
                       <td className="nowrap">
                         <ScheduleCell cron={j.cron} />
@@ -136,7 +129,7 @@ export function JobsScreen() {
                           className="button button--primary button--small"
                           disabled={starting !== null}
                           onClick={() => void runNow(j)}
-                          aria-label={`今すぐ実行（${j.name}）`}
+                          aria-label={`今すぐ実行（${j.label}）`}
                         >
                           今すぐ実行
                         </button>
@@ -167,7 +160,7 @@ export function JobsScreen() {
         </div>
         {runs.problem ? <Notice kind="error">{runs.problem.titleJa}</Notice> : null}
         {runs.data ? (
-          <JobRunsTable runs={runs.data} caption={`新しい順に最大${RUN_LIMIT}件`} names={names} jobLabel={jobLabel} />
+          <JobRunsTable runs={runs.data} caption={`新しい順に最大${RUN_LIMIT}件`} names={names} jobs={jobNames} />
         ) : runs.loading ? (
           <p className="muted">読み込み中…</p>
         ) : null}

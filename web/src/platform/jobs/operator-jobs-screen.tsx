@@ -8,7 +8,7 @@ import { useApp } from "../../app-context.ts";
 import { useApiData } from "../../kit/use-api-data.ts";
 import { useRefreshWhile } from "../../kit/use-refresh-while.ts";
 import { fieldOf } from "../../kit/field-errors.ts";
-import { isFinishedRun, jobNameJa, runScopeLabel } from "./job-run-labels.ts";
+import { isFinishedRun, jobLabel, jobNamesOf, runScopeLabel } from "./job-run-labels.ts";
 import { describeCronJa } from "./cron-description.ts";
 import { Page } from "../../kit/page.tsx";
 import { Notice } from "../../kit/notice.tsx";
@@ -23,22 +23,19 @@ const NO_STAFF_NAMES = { staff: new Map<string, string>() };
 interface JobDefinitionView {
   name: string;
   area: string;
+  label: string;
   description: string;
+  resultLabels: Record<string, string>;
   perTenant: boolean;
   cron: string | null;
 }
 
-/** 「監査ログ検証（audit.verify）」: the Japanese name, else what the job does, then its name. */
-function jobOption(job: JobDefinitionView): string {
-  return `${jobNameJa(job.name) !== job.name ? jobNameJa(job.name) : job.description}（${job.name}）`;
-}
-
-/** What the chosen job runs for and when: the hint under the select. */
+/** What the chosen job does, for what and when: the hint under the select. */
 function jobHint(job: JobDefinitionView | undefined): string | null {
   if (!job) return null;
   const scope = job.perTenant ? "団体ごとに実行します。" : "基盤全体で1回実行します。";
   const schedule = job.cron ? `定期実行：${describeCronJa(job.cron) ?? job.cron}` : "定期実行なし（手動のみ）";
-  return `${scope}${schedule}`;
+  return `${job.description}${scope}${schedule}`;
 }
 
 export function OperatorJobsScreen() {
@@ -51,10 +48,7 @@ export function OperatorJobsScreen() {
   // Every job the platform's areas and modules declare: what can be started from here.
   const definitions = useApiData<JobDefinitionView[]>("/api/operator/jobs");
   const jobs = definitions.data ?? [];
-  const jobLabel = (name: string) => {
-    const found = jobs.find((j) => j.name === name);
-    return jobNameJa(name) !== name || !found ? jobNameJa(name) : found.description;
-  };
+  const jobNames = useMemo(() => jobNamesOf(definitions.data), [definitions.data]);
 
   const [chosen, setJob] = useState("");
   // Until the operator picks one, the first job of the list is the choice.
@@ -86,7 +80,7 @@ export function OperatorJobsScreen() {
         tenantId: target,
       });
       setRequested((r) => ({ ids: [...(r?.ids ?? []), runId], at: Date.now() }));
-      setNotice({ kind: "success", text: `「${jobLabel(job)}」（${runScopeLabel(target, names)}）の実行を受け付けました。` });
+      setNotice({ kind: "success", text: `「${jobLabel(jobNames, job)}」（${runScopeLabel(target, names)}）の実行を受け付けました。` });
       runs.reload();
     } catch (error) {
       if (!(error instanceof ApiProblem)) throw error;
@@ -114,7 +108,7 @@ export function OperatorJobsScreen() {
               label="ジョブ"
               value={job}
               onValue={setJob}
-              options={jobs.map((j) => ({ value: j.name, label: jobOption(j) }))}
+              options={jobs.map((j) => ({ value: j.name, label: j.label }))}
               required
               hint={jobHint(jobs.find((j) => j.name === job))}
               error={errors.job}
@@ -159,7 +153,7 @@ export function OperatorJobsScreen() {
             runs={runs.data}
             caption={`新しい順に最大${RUN_LIMIT}件`}
             names={NO_STAFF_NAMES}
-            jobLabel={jobLabel}
+            jobs={jobNames}
             scopeName={(id) => runScopeLabel(id, names)}
           />
         ) : runs.loading ? (

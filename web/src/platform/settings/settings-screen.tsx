@@ -112,7 +112,6 @@ export function SettingsScreen() {
                       <tr data-key={s.key} className={open ? "is-open" : undefined}>
                         <th scope="row">
                           {s.label}
-                          <span className="sub code">{s.key}</span>
                           <span className="description">{s.description}</span>
                         </th>
                         <td className="settings-table__value" data-testid="setting-value">

@@ -119,7 +119,6 @@ export function OperatorFitGapScreen() {
                                     <tr key={d.key}>
                                       <td>
                                         {d.label}
-                                        <span className="sub code">{d.key}</span>
                                       </td>
                                       <td>
                                         <LevelTag level={d.level} scopeName={d.scopeName} />
@@ -164,7 +163,6 @@ export function OperatorFitGapScreen() {
                   <tr key={s.key}>
                     <td>
                       {s.label}
-                      <span className="sub code">{s.key}</span>
                     </td>
                     <td className="number">{s.tenants}団体</td>
                   </tr>

@@ -34,7 +34,7 @@ interface MasterVersion {
 function masterDescription(m: MasterVersion): string {
   const [year, month, day] = m.compiledOn.split("-").map(Number);
   const localBodies = m.counts["designated-city"] + m.counts.municipality + m.counts["special-ward"];
-  return `団体コードと団体名は${m.source}の一覧（${year}年${month}月${day}日作成、${m.package} ${m.packageVersion}）で確かめます。市区町村 ${localBodies.toLocaleString("ja-JP")}（うち特別区 ${m.counts["special-ward"]}）を登録でき、都道府県と政令指定都市の区（行政区 ${m.counts.ward}）は登録できません。`;
+  return `団体コードと団体名は${m.source}の一覧（${year}年${month}月${day}日作成、版 ${m.packageVersion}）で確かめます。市区町村 ${localBodies.toLocaleString("ja-JP")}（うち特別区 ${m.counts["special-ward"]}）を登録でき、都道府県と政令指定都市の区（行政区 ${m.counts.ward}）は登録できません。`;
 }
 
 const STATUS_LABELS: Record<string, { label: string; tone: string }> = {
