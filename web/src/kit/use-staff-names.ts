@@ -1,5 +1,6 @@
 // 職員名 (staff names for "staff:<id>" actors): listed by GET /api/staff to platform
-// administrators only; anyone else sees a short id (audit-entry-labels.ts actorLabel).
+// administrators only. Histories carry the names from the server instead (`actorName`, ADR 0004),
+// which every clerk sees; a name neither gives reads 「職員（氏名不明）」, never an id.
 import { useMemo } from "react";
 import type { AuditActorNames } from "../platform/audit/audit-entry-labels.ts";
 import { useApp } from "../app-context.ts";
