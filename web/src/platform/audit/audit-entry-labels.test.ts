@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actionLabel, actorLabel } from "./audit-entry-labels.ts";
+import { actionLabel, actorLabel, detailLabel } from "./audit-entry-labels.ts";
 
 const names = { staff: new Map([["0b6f0c7e-1111-4222-8333-944455556666", "管理 太郎（admin）"]]) };
 
@@ -49,5 +49,11 @@ describe("audit entries in Japanese", () => {
     expect(actorLabel("system:demo", names)).toBe("システム");
     expect(actorLabel("anonymous", names)).toBe("不明（未ログイン）");
     expect(actorLabel("tenant:143014", names)).toBe("tenant:143014");
+  });
+
+  it("what an entry's detail records is named in Japanese; an unknown key keeps its name", () => {
+    expect(detailLabel("filter")).toBe("検索条件");
+    expect(detailLabel("asOf")).toBe("基準日");
+    expect(detailLabel("somethingNew")).toBe("somethingNew");
   });
 });

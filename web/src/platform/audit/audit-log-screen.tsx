@@ -7,7 +7,7 @@ import { useMemo, useState, type FormEvent } from "react";
 import { useApp } from "../../app-context.ts";
 import { useApiData } from "../../kit/use-api-data.ts";
 import { municipalityLabel } from "../identity/session.ts";
-import { actionLabel, actorLabel, type AuditActorNames } from "./audit-entry-labels.ts";
+import { actionLabel, actorLabel, detailLabel, type AuditActorNames } from "./audit-entry-labels.ts";
 import { AUDIT_ACTION_LABELS } from "../../../../src/platform/audit/action-labels.ts";
 import { auditFilterQuery, EMPTY_AUDIT_FILTER, type AuditFilterDraft } from "./audit-filter.ts";
 import { SelectField, TextField } from "../../kit/form-field.tsx";
@@ -31,12 +31,20 @@ interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
+/** A recorded value as read: nested records by their Japanese keys, lists with 「、」, yes/no in words. */
+function detailValue(value: unknown): string {
+  if (typeof value === "boolean") return value ? "はい" : "いいえ";
+  if (Array.isArray(value)) return value.map(detailValue).join("、");
+  if (typeof value === "object" && value !== null) return `（${detailText(value as Record<string, unknown>)}）`;
+  return String(value);
+}
+
 /** The entry's detail in a line: what changed (roles, a reason, a setting …), as recorded. */
 function detailText(detail: Record<string, unknown> | undefined): string {
   if (!detail) return "";
   return Object.entries(detail)
     .filter(([, v]) => v !== null && v !== undefined && !(typeof v === "object" && Object.keys(v as object).length === 0))
-    .map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`)
+    .map(([k, v]) => `${detailLabel(k)}：${detailValue(v)}`)
     .join("　");
 }
 
