@@ -1,10 +1,12 @@
 // Browser tests of 支援措置 (support measures for victims of DV, stalking and abuse) at 葉山町: the
 // 支援措置担当 (shien) registers a measure for a demo resident on the 支援措置 screen; a clerk who
 // searches that resident sees the red warning that stays above the screen, the 「支援措置」 badge
-// on the row and the address masked; the clerk's 住民票の写し is refused — outright when the
-// requester is the measure's 相手方, else until a supervisor releases it — and the clerk asks for
-// a release; the supervisor (admin, in another browser) approves it; the clerk issues exactly one
-// PDF with it and a second attempt with the same release is refused. Every step is in the audit log.
+// on the row and the address masked (「住所（支援措置により非表示）」 once); the clerk's 住民票の写し
+// is refused — outright when the requester is the measure's 相手方, else, for a third party, until
+// a supervisor releases it — and the clerk asks for a release; the supervisor (admin, in another
+// browser) approves it; the clerk issues exactly one PDF with it and a second attempt with the same
+// release is refused. Every step is in the audit log. The person's own requests (本人確認 at the
+// counter, 郵送, 代理人) are in protection-channels.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { DEMO_PASSWORD } from "../../src/platform/demo/seed.ts";
@@ -27,8 +29,10 @@ let server: DemoServer;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 const HAYAMA = { id: "143014", option: municipalityOption("葉山町") };
-const MASKED = "（支援措置により非表示）";
-const WARNING = "支援措置対象者が表示されています — 住所等は非表示です。証明書の交付には上長の解除承認が必要です";
+const MASKED = "住所（支援措置により非表示）";
+const MASK_WORDS = "支援措置により非表示";
+const WARNING = "支援措置対象者が表示されています — 住所等は非表示です。証明書は、本人等には窓口で本人確認のうえ交付し、第三者には上長の解除承認が必要です";
+const THIRD_PARTY = "第三者（本人等以外の者の申出）";
 const ADVERSARY = { kana: "ヤマダ タロウ", birth: "1960-01-01", typed: "S35.1.1" };
 
 interface Subject {
@@ -174,6 +178,7 @@ describe("支援措置", () => {
     expect(await row.getByTestId("protection-tag").textContent()).toBe("支援措置");
     const text = (await row.textContent()) ?? "";
     expect(text).toContain(MASKED);
+    expect(text.split(MASK_WORDS)).toHaveLength(2);
     expect(text).not.toContain(subject.address);
     await shot(clerk, "83-protection-search-warning");
 
@@ -181,7 +186,7 @@ describe("支援措置", () => {
     await clerk.getByTestId("resident-record").waitFor();
     await clerk.getByTestId("protection-record").waitFor();
     await clerk.getByTestId("protection-warning").waitFor();
-    expect(await clerk.getByTestId("resident-address").textContent()).toContain(MASKED);
+    expect((await clerk.getByTestId("resident-address").textContent())?.trim()).toBe(MASKED);
     expect(await clerk.getByTestId("resident-record").textContent()).not.toContain(subject.address);
     await shot(clerk, "84-protection-record-warning");
 
@@ -195,7 +200,7 @@ describe("支援措置", () => {
     await clerk.getByTestId("resident-record").waitFor();
   });
 
-  it("the clerk's 住民票の写し is refused outright for the 相手方, and otherwise until a release: the clerk asks for one", async () => {
+  it("the clerk's 住民票の写し is refused outright for the 相手方, and for a third party until a release: the clerk asks for one", async () => {
     await clerk.getByTestId("certificate-link").click();
     const form = clerk.getByTestId("certificate-form");
     await form.waitFor();
@@ -214,13 +219,14 @@ describe("支援措置", () => {
 
     await form.getByLabel("請求者のカナ氏名").fill("");
     await form.getByLabel("請求者の生年月日").fill("");
+    await form.getByLabel(THIRD_PARTY).check();
     expect(await preview(clerk)).toBe(403);
     await expect.poll(() => refusal.getAttribute("data-code")).toBe("protection.release-required");
     expect(await clerk.getByTestId("certificate-pdf").count()).toBe(0);
     expect(await clerk.getByRole("button", { name: "交付する" }).isDisabled()).toBe(true);
     const ask = refusal.getByTestId("release-request-form");
-    await ask.getByLabel("請求者（誰から請求されたか）").fill("本人（運転免許証で確認）");
-    await ask.getByLabel("解除が必要な理由").fill("本人からの請求で、勤務先へ提出するため");
+    await ask.getByLabel("請求者（誰から請求されたか）").fill("横浜法律事務所 弁護士（事件番号を確認）");
+    await ask.getByLabel("解除が必要な理由").fill("裁判所へ提出するため、相手方に伝わるおそれがない");
     await ask.getByRole("button", { name: "上長に解除承認を申請する" }).click();
     const state = clerk.getByTestId("release-state");
     await state.waitFor();
@@ -232,6 +238,7 @@ describe("支援措置", () => {
     await clerk.getByTestId("certificate-link").click();
     await expect.poll(() => clerk.getByTestId("release-state").getAttribute("data-state")).toBe("requested");
     await clerk.getByTestId("certificate-form").getByLabel("利用目的").fill("勤務先への提出のため");
+    await clerk.getByTestId("certificate-form").getByLabel(THIRD_PARTY).check();
   });
 
   it("the supervisor, in another browser, sees who asked and why and approves the release with a note", async () => {
@@ -248,9 +255,9 @@ describe("支援措置", () => {
     await expect.poll(async () => (await card.textContent()) ?? "").toContain("窓口 花子");
     const text = (await card.textContent()) ?? "";
     expect(text).toContain(subject.number);
-    expect(text).toContain("本人（運転免許証で確認）");
-    expect(text).toContain("勤務先へ提出するため");
-    await card.getByLabel("承認・却下の理由").fill("運転免許証で本人と確認した");
+    expect(text).toContain("横浜法律事務所 弁護士（事件番号を確認）");
+    expect(text).toContain("裁判所へ提出するため");
+    await card.getByLabel("承認・却下の理由").fill("委任状と事件番号を確認した");
     await shot(admin, "87-protection-release-approval");
     await card.getByRole("button", { name: "承認する" }).click();
     await admin.getByText(`宛名番号 ${subject.number} の解除申請を承認しました。`).waitFor();
@@ -290,7 +297,7 @@ describe("支援措置", () => {
     }, {
       subjectId: `addressee:${subject.number}`,
       purpose: "勤務先への提出のため",
-      requesterKind: "self",
+      requesterKind: "third-party",
       options: { scope: "household", members: [], showRelationship: true, showDomicile: false, showMyNumber: false, showPreviousAddress: true },
       releaseId: (await server.platform.db.withTenant(HAYAMA.id, (tx) => tx.query<{ id: string }>("SELECT release_id::text AS id FROM protection_release"))).rows[0]!.id,
     });

@@ -12,7 +12,28 @@ describe("証明書の請求内容", () => {
         options: { scope: "household", members: [], showRelationship: true, showDomicile: false, showMyNumber: false, showResidentCode: false, showPreviousAddress: true },
         purpose: "勤務先への提出のため",
         requesterKind: "self",
+        channel: "counter",
       },
+    });
+  });
+
+  it("at the counter carries the photo ID seen once it is ticked as checked; by mail it carries none", () => {
+    const seen = { ...EMPTY_CERTIFICATE, purpose: "年金", identityDocument: "my-number-card" as const, identityChecked: true };
+    const checked = certificateRequest(seen, NUMBER);
+    expect(checked.ok && checked.body).toMatchObject({ channel: "counter", identityCheck: { document: "my-number-card", checked: true } });
+    const mailed = certificateRequest({ ...seen, channel: "mail" }, NUMBER);
+    expect(mailed.ok && mailed.body.channel).toBe("mail");
+    expect(mailed.ok && "identityCheck" in mailed.body).toBe(false);
+  });
+
+  it("a document without the tick, or the tick without a document, is not a 本人確認", () => {
+    expect(certificateRequest({ ...EMPTY_CERTIFICATE, purpose: "年金", identityDocument: "passport" }, NUMBER)).toEqual({
+      ok: false,
+      errors: { identityCheck: "本人確認書類の写真と請求者を照合したら、チェックを付けてください" },
+    });
+    expect(certificateRequest({ ...EMPTY_CERTIFICATE, purpose: "年金", identityChecked: true }, NUMBER)).toEqual({
+      ok: false,
+      errors: { identityCheck: "確認した本人確認書類の種類を選んでください" },
     });
   });
 

@@ -3,11 +3,16 @@
 // stated and, when asked, the day the facts are stated as of. Items printed only on request each
 // need a role (住民基本台帳法 第12条第5項; certificates/item-permissions.ts): 世帯主・続柄, 本籍・筆頭者
 // and 前住所 need 証明, the 個人番号 needs 管理 — without it the option is offered disabled, with why.
+// The request carries its 請求の方法 (窓口・郵送; コンビニ交付 and 広域交付 reach the API from other
+// systems) and, at the counter, the 本人確認 made: the kind of photo ID seen, from a fixed list, and
+// that it was checked — never its number or anything read from it. Under 支援措置 the server meets
+// a protected person's own request only at the counter on such a check (住民基本台帳事務処理要領
+// 第5-10; src/platform/protection/check.ts).
 import type { Static } from "@sinclair/typebox";
 import type { EntryItem } from "../../../../src/modules/resident/certificates/entry-certificate.ts";
 import type { MoveOutCertificateOptions } from "../../../../src/modules/resident/certificates/move-out-certificate.ts";
 import type { ResidenceCopyOptions } from "../../../../src/modules/resident/certificates/residence-copy.ts";
-import type { RequesterKind } from "../../../../src/platform/documents/requester.ts";
+import type { IdentityDocument, RequestChannel, RequesterKind } from "../../../../src/platform/documents/requester.ts";
 import type { FormErrors } from "./resident-form-errors.ts";
 import { readDateInput } from "../../kit/wareki-date.ts";
 
@@ -43,12 +48,38 @@ export const NEEDS_ADMIN = new Set<string>(["showMyNumber", "myNumber"]);
 
 export const MY_NUMBER_EXPLANATION = "個人番号の記載には住民記録の「管理」権限が必要です（番号法により記載は監査ログに記録されます）";
 
+/** 請求の方法 as the counter's screen offers them (the API also takes コンビニ交付 and 広域交付). */
+export const CHANNEL_LABELS: Record<RequestChannel, string> = {
+  counter: "窓口",
+  mail: "郵送",
+  "convenience-store": "コンビニ交付",
+  "wide-area": "広域交付",
+};
+export const COUNTER_CHANNELS: readonly RequestChannel[] = ["counter", "mail"];
+
+/** 顔写真付きの本人確認書類, as src/platform/documents/requester.ts lists them. */
+export const IDENTITY_DOCUMENT_LABELS: Record<IdentityDocument, string> = {
+  "driver-license": "運転免許証",
+  "my-number-card": "マイナンバーカード（個人番号カード）",
+  passport: "旅券（パスポート）",
+  "residence-card": "在留カード",
+  "special-permanent-resident-certificate": "特別永住者証明書",
+  "driving-history-certificate": "運転経歴証明書",
+  "disability-certificate-with-photo": "身体障害者手帳等（写真付き）",
+};
+export const IDENTITY_DOCUMENTS = Object.keys(IDENTITY_DOCUMENT_LABELS) as IdentityDocument[];
+
 export interface CertificateDraft {
   kind: ResidentCertificateKind;
   residenceCopy: ResidenceCopyChoice;
   entryItems: EntryItem[];
   moveOut: MoveOutChoice;
   requesterKind: RequesterKind;
+  channel: RequestChannel;
+  /** The photo ID seen at the counter ("" none). */
+  identityDocument: IdentityDocument | "";
+  /** The clerk compared the ID's photo with the requester. */
+  identityChecked: boolean;
   purpose: string;
   asOf: string;
 }
@@ -59,6 +90,9 @@ export const EMPTY_CERTIFICATE: CertificateDraft = {
   entryItems: ["birthDate", "sex", "address"],
   moveOut: { wholeMove: true },
   requesterKind: "self",
+  channel: "counter",
+  identityDocument: "",
+  identityChecked: false,
   purpose: "",
   asOf: "",
 };
@@ -70,6 +104,9 @@ export interface CertificateBody {
   options: Record<string, unknown>;
   purpose: string;
   requesterKind: RequesterKind;
+  channel: RequestChannel;
+  /** 本人確認 at the counter: the kind of photo ID seen, and that it was checked. */
+  identityCheck?: { document: IdentityDocument; checked: true };
   asOf?: string;
   /** 請求者の本人確認, checked against the 相手方 of 支援措置. */
   requester?: { addresseeNumber?: string; nameKana?: string; birthDate?: string };
@@ -87,6 +124,10 @@ export function certificateRequest(draft: CertificateDraft, addresseeNumber: str
   else if (purpose.length > PURPOSE_MAX_LENGTH) errors.purpose = `利用目的は${PURPOSE_MAX_LENGTH}文字以内で入力してください`;
   const asOf = readDateInput(draft.asOf, { notFuture: true });
   if (asOf.kind === "error") errors.asOf = asOf.message;
+  // The ID is recorded only at the counter, and only as seen: a kind without the tick, or the tick without a kind, is unfinished.
+  const atCounter = draft.channel === "counter";
+  if (atCounter && draft.identityDocument && !draft.identityChecked) errors.identityCheck = "本人確認書類の写真と請求者を照合したら、チェックを付けてください";
+  else if (atCounter && !draft.identityDocument && draft.identityChecked) errors.identityCheck = "確認した本人確認書類の種類を選んでください";
   let options: Record<string, unknown>;
   switch (draft.kind) {
     case RESIDENCE_COPY: {
@@ -112,6 +153,8 @@ export function certificateRequest(draft: CertificateDraft, addresseeNumber: str
       options,
       purpose,
       requesterKind: draft.requesterKind,
+      channel: draft.channel,
+      ...(atCounter && draft.identityDocument && draft.identityChecked ? { identityCheck: { document: draft.identityDocument, checked: true as const } } : {}),
       ...(asOf.kind === "date" ? { asOf: asOf.iso } : {}),
     },
   };
@@ -120,6 +163,8 @@ export function certificateRequest(draft: CertificateDraft, addresseeNumber: str
 export const CERTIFICATE_KEYS = [
   "purpose",
   "requesterKind",
+  "channel",
+  "identityCheck",
   "asOf",
   "subjectId",
   "options",

@@ -4,10 +4,15 @@
 // 請求者の区分 and the 利用目的 the requester stated. プレビュー shows the PDF with the 見本 watermark
 // (audited, not registered); 交付 issues exactly what was previewed: it is numbered, registered in
 // the 交付簿, downloaded for printing and its 証明書番号 shown. Changing anything asks for a new preview.
-// 支援措置: the clerk may record who asks (本人確認: 宛名番号, or カナ and 生年月日), which the server
-// checks against the measure's 相手方 — a 相手方's request is refused outright. Any other request
-// for a protected person is refused until a supervisor approves a release, asked for here (who
-// asked, why); once approved it is sent with the request and lets exactly one certificate through.
+// The request says how it came (請求の方法: 窓口 or 郵送) and, at the counter, the 本人確認 made: the
+// kind of photo ID seen, ticked as checked, stored with the issue.
+// 支援措置 (住民基本台帳事務処理要領 第5-10, as the banner on this screen lists): the clerk may also
+// record who asks (宛名番号, or カナ and 生年月日), which the server checks against the measure's
+// 相手方 — a 相手方's request is refused outright. The protected person's own request (本人, 同一
+// 世帯) is issued at the counter on a photo ID recorded each time, without a release, and refused
+// by mail or through an agent or messenger. A third party's request is refused until a supervisor
+// approves a release, asked for here (who asked, why); once approved it is sent with the request
+// and lets exactly one certificate through.
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { usePurpose } from "../../kit/access-purpose.ts";
 import { ApiProblem } from "../../kit/api-client.ts";
@@ -20,6 +25,10 @@ import { personPath, type PersonView } from "./resident-api.ts";
 import {
   CERTIFICATE_KEYS,
   certificateRequest,
+  CHANNEL_LABELS,
+  COUNTER_CHANNELS,
+  IDENTITY_DOCUMENT_LABELS,
+  IDENTITY_DOCUMENTS,
   EMPTY_CERTIFICATE,
   ENTRY_CERTIFICATE,
   ENTRY_ITEM_LABELS,
@@ -43,7 +52,7 @@ import { Page } from "../../kit/page.tsx";
 import { Notice } from "../../kit/notice.tsx";
 import { PurposeBar } from "../../kit/purpose-bar.tsx";
 import { RadioGroup } from "../../kit/radio-group.tsx";
-import { TextField } from "../../kit/form-field.tsx";
+import { SelectField, TextField } from "../../kit/form-field.tsx";
 import { ResidentStatusTag } from "./resident-status-tag.tsx";
 import { ProtectedRecordBanner } from "../../platform/protection/protection-banner.tsx";
 import { protectionOf } from "../../platform/protection/protection-mark.ts";
@@ -223,7 +232,7 @@ function CertificateOf({ personId }: { personId: string }) {
 
   return (
     <>
-      <ProtectedRecordBanner mark={protectionOf(v)} />
+      <ProtectedRecordBanner mark={protectionOf(v)} certificateRules />
       <section className="record-summary" aria-label="証明の対象" data-testid="certificate-subject">
         <p>
           <strong className="record-summary__name">{fullName(v.record)}</strong>（{fullNameKana(v.record)}）{"\u3000"}{warekiDateJa(v.record.birthDate)}生{"\u3000"}
@@ -382,6 +391,41 @@ function CertificateOf({ personId }: { personId: string }) {
             options={REQUESTER_KINDS.map((k) => ({ value: k, label: REQUESTER_KIND_JA[k] }))}
             required
           />
+          <RadioGroup
+            name="request-channel"
+            legend="請求の方法"
+            value={draft.channel}
+            onValue={(channel) => update({ channel: channel as CertificateDraft["channel"] })}
+            options={COUNTER_CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))}
+            required
+          />
+          {draft.channel === "counter" ? (
+            <fieldset className="fieldset fieldset--spaced" id={inputId("identityCheck")} tabIndex={-1} data-testid="identity-check">
+              <legend className="form-label fieldset__legend">
+                本人確認（窓口で提示された書類）<span className="form-optional">任意</span>
+              </legend>
+              <p className="form-hint">顔写真付きの本人確認書類の種類を記録します。書類の番号や記載事項は記録しません。支援措置の対象者本人（同一世帯を含む）からの請求では、そのつど必要です。</p>
+              <div className="form-grid">
+                <SelectField
+                  id={inputId("identityCheck/document")}
+                  label="本人確認書類"
+                  value={draft.identityDocument}
+                  onValue={(document) => update({ identityDocument: document as CertificateDraft["identityDocument"] })}
+                  options={[{ value: "", label: "（記録しない）" }, ...IDENTITY_DOCUMENTS.map((d) => ({ value: d, label: IDENTITY_DOCUMENT_LABELS[d] }))]}
+                />
+              </div>
+              <label className="checkbox">
+                <input
+                  id={inputId("identityCheck/checked")}
+                  type="checkbox"
+                  checked={draft.identityChecked}
+                  onChange={(e) => update({ identityChecked: e.target.checked })}
+                />
+                書類の写真と請求者を照合し、本人であることを確認した
+              </label>
+              <FieldError message={errorOf("identityCheck")} />
+            </fieldset>
+          ) : null}
           <div className="form-grid">
             <TextField
               id={inputId("purpose")}
@@ -408,7 +452,7 @@ function CertificateOf({ personId }: { personId: string }) {
           </div>
           <fieldset className="fieldset fieldset--spaced" data-testid="requester-identity">
             <legend className="form-label fieldset__legend">
-              請求者の本人確認<span className="form-optional">任意</span>
+              請求者（支援措置の相手方の確認）<span className="form-optional">任意</span>
             </legend>
             <p className="form-hint">本人確認書類で確かめた請求者を記録します。支援措置の相手方からの請求は交付できません。宛名番号、またはカナ氏名と生年月日を入力します。</p>
             <div className="form-grid">

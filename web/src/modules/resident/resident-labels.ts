@@ -66,7 +66,7 @@ export const RELATIONSHIP_OPTIONS: readonly { value: Relationship; label: string
 export const REQUESTER_KIND_JA: Record<RequesterKind, string> = {
   self: "本人",
   "same-household": "同一世帯の者",
-  agent: "代理人",
+  agent: "代理人・使者",
   "third-party": "第三者（本人等以外の者の申出）",
   official: "職務上請求（国・地方公共団体、士業など）",
 };

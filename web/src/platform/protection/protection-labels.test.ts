@@ -9,8 +9,10 @@ describe("支援措置 labels", () => {
     expect(labelIn(RELEASE_STATE, "someday")).toEqual({ label: "someday", tone: "info" });
   });
 
-  it("warns a clerk that the address is hidden and a release is needed, and the 支援措置担当 that it is shown to them", () => {
-    expect(warningText(false)).toBe("支援措置対象者が表示されています — 住所等は非表示です。証明書の交付には上長の解除承認が必要です");
+  it("warns a clerk that the address is hidden and how certificates are issued, and the 支援措置担当 that it is shown to them", () => {
+    expect(warningText(false)).toBe(
+      "支援措置対象者が表示されています — 住所等は非表示です。証明書は、本人等には窓口で本人確認のうえ交付し、第三者には上長の解除承認が必要です",
+    );
     expect(warningText(true)).toContain("住所等は支援措置の権限により表示しています");
   });
 });

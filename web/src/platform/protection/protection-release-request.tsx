@@ -1,6 +1,8 @@
 // 支援措置による交付拒否と一時解除の申請 (the certificate counter's panel when the server refuses a
-// protected person's certificate): a 相手方's request is refused with no way round it; any other
-// shows the form to ask a supervisor for a release (who asked, why), then the release's state
+// protected person's certificate): a 相手方's request is refused with no way round it; the person's
+// own request without a recorded 本人確認, by mail, コンビニ交付 or 広域交付, or through an agent says
+// what to do instead (REFUSAL_ADVICE); a third party's shows the form to ask a supervisor for a
+// release (who asked, why), then the release's state
 // with a button to look again — 承認待ち, 承認済み (issue once), 却下, 使用済み. A new release is
 // offered only when the server refuses again (a used, refused or expired release).
 import { useState, type FormEvent } from "react";
@@ -9,7 +11,7 @@ import { useApp } from "../../app-context.ts";
 import { formatDateTimeJa } from "../../kit/date-format.ts";
 import { RELEASE_STATE, labelIn } from "./protection-labels.ts";
 import { releasePath, RELEASES_PATH, type ReleaseView } from "./protection-api.ts";
-import { awaitingOrApproved, NOTE_MAX_LENGTH, releasable, releaseBody, type Refusal } from "./protection-release.ts";
+import { awaitingOrApproved, NOTE_MAX_LENGTH, REFUSAL_ADVICE, releasable, releaseBody, type Refusal } from "./protection-release.ts";
 import { REASON_MAX_LENGTH } from "./protection-measure-draft.ts";
 import type { FormErrors } from "../../modules/resident/resident-form-errors.ts";
 import { REQUESTER_KIND_JA } from "../../modules/resident/resident-labels.ts";
@@ -34,7 +36,7 @@ export function ProtectionRefusal({ refusal, subjectNumber, certificateKind, req
         <p>
           <strong>{refusal.titleJa}</strong>
         </p>
-        <p>支援措置の相手方からの請求には、上長の承認があっても応じられません。請求者には「この窓口では交付できない」とだけ伝え、対象者の有無や所在は伝えないでください。</p>
+        <p data-testid="protection-refusal-advice">{REFUSAL_ADVICE[refusal.code]}</p>
       </div>
     );
   }
@@ -130,13 +132,13 @@ function ReleaseRequestForm({ subjectNumber, certificateKind, requesterKind, onR
 
   return (
     <form onSubmit={submit} noValidate aria-label="解除承認の申請" data-testid="release-request-form">
-      <p>正当な請求（本人確認済みの本人、裁判所、事件を受任した弁護士など）であれば、上長に一時解除を申請できます。承認されると、この証明書を1回だけ交付できます。請求者の区分：{REQUESTER_KIND_JA[requesterKind]}</p>
+      <p>第三者からの請求は厳格に審査します。正当な請求（裁判所、事件を受任した弁護士など）であれば、上長に一時解除を申請できます。承認されると、この証明書を1回だけ交付できます。請求者の区分：{REQUESTER_KIND_JA[requesterKind]}</p>
       {problem ? <p className="form-error">＊{problem}</p> : null}
       <div className="form-grid">
         <TextField
           id="release-requesterNote"
           label="請求者（誰から請求されたか）"
-          hint="例：本人（運転免許証で確認）、〇〇法律事務所 弁護士（事件番号）"
+          hint="例：〇〇法律事務所 弁護士（事件番号）、〇〇地方裁判所"
           value={requesterNote}
           onValue={setRequesterNote}
           maxLength={NOTE_MAX_LENGTH}

@@ -47,6 +47,10 @@ describe("a release at the certificate counter", () => {
   it("cannot lift a refusal of the 相手方's own request", () => {
     expect(releasable({ code: "protection.requester-is-adversary", titleJa: "", kind: KIND })).toBe(false);
     expect(releasable({ code: "protection.release-required", titleJa: "", kind: KIND })).toBe(true);
+    // The protected person's own request is met on a 本人確認 at the counter, or not at all: no release.
+    for (const code of ["protection.identity-check-required", "protection.channel-refused", "protection.agent-refused"]) {
+      expect(releasable({ code, titleJa: "", kind: KIND }), code).toBe(false);
+    }
   });
 
   it("needs who asked and why, trimmed", () => {

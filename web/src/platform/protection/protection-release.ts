@@ -16,9 +16,26 @@ export interface Refusal {
 
 export const ADVERSARY_REFUSAL = "protection.requester-is-adversary";
 
-/** A refusal that a supervisor's release can lift (not a 相手方's request). */
+/**
+ * Refusals no release can lift, and what the clerk does instead (住民基本台帳事務処理要領 第5-10 as
+ * towns apply it): the 相手方 is refused outright; a protected person's own request is met at the
+ * counter on a photo ID recorded each time, never by mail, コンビニ交付 or 広域交付, nor through an
+ * agent or messenger.
+ */
+export const REFUSAL_ADVICE: Record<string, string> = {
+  [ADVERSARY_REFUSAL]:
+    "支援措置の相手方からの請求には、上長の承認があっても応じられません。請求者には「この窓口では交付できない」とだけ伝え、対象者の有無や所在は伝えないでください。",
+  "protection.identity-check-required":
+    "本人（同一世帯を含む）からの請求です。顔写真付きの本人確認書類を提示してもらい、写真と本人を照合して、下の「本人確認」に書類の種類を記録してください。上長の解除承認は要りません。",
+  "protection.channel-refused":
+    "本人からの請求でも、郵送・コンビニ交付・広域交付では交付できません。本人に、顔写真付きの本人確認書類を持って窓口へ来てもらうよう案内してください。",
+  "protection.agent-refused":
+    "代理人・使者からの請求には、委任状があっても応じられません（なりすまし防止）。本人が窓口で顔写真付きの本人確認書類を提示して請求するよう案内してください。",
+};
+
+/** A refusal that a supervisor's release can lift (a third party's request, the strict review). */
 export function releasable(refusal: Refusal): boolean {
-  return refusal.code !== ADVERSARY_REFUSAL;
+  return !(refusal.code in REFUSAL_ADVICE);
 }
 
 /** The release id to send with a request for `subjectNumber` and `kind`, or null. */
