@@ -1,5 +1,5 @@
 // 画面の文言は日本語: everything the platform's areas and the business modules register — settings,
-// jobs, event types, standard layouts, certificates, roles — is named and described in Japanese,
+// jobs, event types, standard layouts, certificates, roles, audit actions — is named and described in Japanese,
 // since the screens show these texts as they are. Latin letters only for the allow-list's
 // abbreviations and for codes (test/support/latin-words.ts); machine keys are never checked, as
 // no screen shows them. A new area or module is walked as soon as main.ts lists it.
@@ -11,6 +11,7 @@ import { ROLE_NAMES_JA, ROLES } from "./contract.ts";
 import { RESIDENT_EVENTS } from "../modules/resident/index.ts";
 import { JOURNAL_IMPORTED } from "../modules/resident/layout/index.ts";
 import { ADDRESSEE_CHANGED, ADDRESSEE_MERGE_UNDONE, ADDRESSEE_MERGED, ADDRESSEE_REGISTERED } from "./addressee/events.ts";
+import { AUDIT_ACTION_LABELS } from "./audit/action-labels.ts";
 import { latinWords } from "../../test/support/latin-words.ts";
 
 const areas = allAreas(loadConfig(), modules);
@@ -38,6 +39,8 @@ function schemaTexts(schema: unknown, where: string): Text[] {
 /** Every user-facing text the areas and modules register, named by where it comes from. */
 function registeredTexts(): Text[] {
   const texts: Text[] = ROLES.map((r) => ({ where: `role ${r}`, text: ROLE_NAMES_JA[r] }));
+  // The audit log's actions: one catalogue for the whole platform (action-labels.test.ts checks it is complete).
+  for (const [action, label] of Object.entries(AUDIT_ACTION_LABELS)) texts.push({ where: `audit-action ${action} label`, text: label });
   for (const area of areas) {
     const at = `area ${area.id}`;
     texts.push({ where: `${at} name`, text: area.name });
@@ -70,7 +73,7 @@ describe("labels and descriptions of everything registered (画面の文言は�
 
   it("walks every kind of registered item of every area and module", () => {
     const kinds = new Set(texts.map((t) => t.where.split(" ")[0]));
-    expect([...kinds].sort()).toEqual(["area", "certificate", "event", "job", "layout", "role", "setting"]);
+    expect([...kinds].sort()).toEqual(["area", "audit-action", "certificate", "event", "job", "layout", "role", "setting"]);
     expect(areas.map((a) => a.id)).toEqual(expect.arrayContaining(modules.map((m) => m.id)));
   });
 

@@ -123,7 +123,12 @@ async function statePurposeIfAsked(screen: string): Promise<void> {
 /** Opens `path` as a typed address would (the session stays) and checks it. */
 async function visit(path: string, screen: string): Promise<void> {
   await page.goto(path);
-  await page.getByRole("heading", { level: 1 }).first().waitFor();
+  try {
+    await page.getByRole("heading", { level: 1 }).first().waitFor();
+  } catch (error) {
+    await screenshot(page, "99-japanese-only-failed");
+    throw new Error(`${screen} (${path}) did not open; errors: ${pageErrors.join(" / ")}`, { cause: error });
+  }
   await settle();
   await statePurposeIfAsked(screen);
   await check(screen);
