@@ -12,6 +12,7 @@ import { verifyAuditLog } from "../../src/platform/audit/audit-log.ts";
 import { dayAfter, periodEnd } from "../../src/platform/protection/period.ts";
 import { MASKED } from "../../src/platform/protection/response-guard.ts";
 import { SUPPORT_MEASURE_RULE } from "../../src/platform/protection/problems.ts";
+import { decideDisclosure, DisclosureRefused } from "../../src/platform/protection/check.ts";
 import { createProtectionTown, daysFromToday, PURPOSE, SECRET, SECRET_NEXT, type ProtectionTown } from "./protection-fixture.ts";
 
 let town: ProtectionTown;
@@ -332,6 +333,30 @@ describe("the protected person's own request (支援措置, 住民基本台帳�
     const mailed = await town.sessions.clerk.request({ method: "POST", url: ISSUE, payload: issueBody(town.adversary, { channel: "mail" }) });
     expect(mailed.statusCode).toBe(200);
     expect(await requestRow(String(mailed.headers["x-kyodo-certificate-serial"]))).toMatchObject({ channel: "mail", identity_document: null, identity_checked_by: null });
+  });
+
+  it("applies on the measure's last day and no longer the day after (edge dates of the period)", async () => {
+    const measure = await town.sessions.shien.request({ method: "GET", url: `/api/protection/measures/${town.measureId}` });
+    const { startsOn, endsOn } = measure.json().current as { startsOn: string; endsOn: string };
+    const decide = (date: string) =>
+      town.t.db.withTenant(TOWN_A.id, (tx) =>
+        decideDisclosure(tx, [town.victim], {
+          business: "resident",
+          certificateKind: "resident.juminhyo",
+          subjectNumber: town.victim,
+          requesterKind: "self",
+          channel: "mail",
+          date,
+          actor: "staff:test",
+        }),
+      );
+    for (const date of [startsOn, endsOn]) {
+      const refused = await decide(date).catch((e: unknown) => e);
+      expect(refused, date).toBeInstanceOf(DisclosureRefused);
+      expect((refused as DisclosureRefused).reason).toBe("channel-refused");
+    }
+    expect(await decide(dayAfter(endsOn))).toMatchObject({ protectedNumbers: [], identityChecked: false, release: null });
+    expect(await decide(daysFromToday(-1))).toMatchObject({ protectedNumbers: [] });
   });
 
   it("keeps the request records append-only: the application can neither change nor delete them", async () => {
