@@ -10,6 +10,7 @@ import { DEMO_PASSWORD } from "../../src/platform/demo/seed.ts";
 import { corporateNumberCheckDigit } from "../../src/lib/corporate-number.ts";
 import { formatWareki } from "../../src/lib/wareki.ts";
 import { launchChromium, logIn, municipalityOption, navigationLabels, newStaffContext, openScreen, screenshot, startDemoServer, type DemoServer } from "./support/browser.ts";
+import { confirmPurpose } from "./support/purpose.ts";
 
 let server: DemoServer;
 let browser: Browser;
@@ -170,8 +171,11 @@ describe("宛名 screens", () => {
     expect(row).toEqual({ name_kana: COMPANY.storedKana, corporate_number: `${corporateNumberCheckDigit(base)}${base}` });
     await screenshot(page, "45-addressee-registered");
 
-    // A registration needs no purpose; a search still does, and the one stated earlier still holds.
+    // A registration needs no purpose; a search still does, and a new search is a journey of its own:
+    // the purpose stated earlier is preselected, one click confirms it.
     await openScreen(page, "宛名検索");
+    await confirmPurpose(page);
+    expect(await page.getByTestId("purpose").textContent()).toBe(`${TAX_PURPOSE}：固定資産税の納税通知書の宛先確認`);
     await page.getByRole("button", { name: "条件をクリア" }).click();
     await page.getByLabel("氏名・名称").fill("ｼｵｻｲﾌﾞｯｻﾝ");
     await page.getByLabel("種別").selectOption({ label: "法人・団体" });

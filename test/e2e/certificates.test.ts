@@ -14,6 +14,7 @@ import { DEMO_PASSWORD } from "../../src/platform/demo/seed.ts";
 import { formatWareki } from "../../src/lib/wareki.ts";
 import { todayInJapan } from "../../src/platform/addressee/calendar-date.ts";
 import { launchChromium, logIn, municipalityOption, navigationLabels, newStaffContext, openScreen, screenshot, startDemoServer, type DemoServer } from "./support/browser.ts";
+import { confirmPurpose } from "./support/purpose.ts";
 
 let server: DemoServer;
 let browser: Browser;
@@ -123,6 +124,8 @@ describe("検証コード (ADR 0019): the public page confirms an issued 住民�
     await purpose.getByLabel("具体的な内容").press("Enter");
     await page.getByTestId("purpose-bar").waitFor();
     await page.getByTestId("certificate-link").click();
+    // The 証明書 is a journey of its own: the purpose is asked again, 証明書の交付 preselected.
+    await confirmPurpose(page);
     const form = page.getByTestId("certificate-form");
     await form.getByLabel("住民票の写し").waitFor();
     await form.getByLabel("利用目的").fill("勤務先への提出のため");

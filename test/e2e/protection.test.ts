@@ -24,6 +24,7 @@ import {
   startDemoServer,
   type DemoServer,
 } from "./support/browser.ts";
+import { confirmPurpose } from "./support/purpose.ts";
 
 let server: DemoServer;
 let browser: Browser;
@@ -192,16 +193,19 @@ describe("支援措置", () => {
 
     // The 宛名 register shows the same person with the same warning.
     await clerk.goto(`/addressees/${subject.number}`);
+    await confirmPurpose(clerk);
     await clerk.getByTestId("addressee-record").waitFor();
     await clerk.getByTestId("protection-record").waitFor();
     await clerk.getByTestId("protection-warning").waitFor();
     expect(await clerk.getByTestId("addressee-basic").textContent()).not.toContain(subject.address);
     await clerk.goBack();
+    await confirmPurpose(clerk);
     await clerk.getByTestId("resident-record").waitFor();
   });
 
   it("the clerk's 住民票の写し is refused outright for the 相手方, and for a third party until a release: the clerk asks for one", async () => {
     await clerk.getByTestId("certificate-link").click();
+    await confirmPurpose(clerk);
     const form = clerk.getByTestId("certificate-form");
     await form.waitFor();
     await clerk.getByTestId("protection-warning").waitFor();
@@ -236,6 +240,7 @@ describe("支援措置", () => {
     // Leaving the screen while the supervisor decides loses nothing: the request is found again.
     await clerk.getByRole("link", { name: "住民の詳細に戻る" }).click();
     await clerk.getByTestId("certificate-link").click();
+    await confirmPurpose(clerk);
     await expect.poll(() => clerk.getByTestId("release-state").getAttribute("data-state")).toBe("requested");
     await clerk.getByTestId("certificate-form").getByLabel("利用目的").fill("勤務先への提出のため");
     await clerk.getByTestId("certificate-form").getByLabel(THIRD_PARTY).check();

@@ -27,6 +27,7 @@ import {
   type DemoServer,
 } from "./support/browser.ts";
 import { confirmRecording, openPersonTab } from "./support/confirm.ts";
+import { confirmPurpose } from "./support/purpose.ts";
 
 let server: DemoServer;
 let browser: Browser;
@@ -205,6 +206,7 @@ describe("住民記録 counter screens", () => {
 
   it("the household is found by its name typed in hiragana, with 生年月日 in 和暦, 世帯主 and 住民 in each row", async () => {
     await openScreen(page, "住民検索");
+    await confirmPurpose(page);
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("resident-search-name");
     await page.keyboard.type("しおみ");
     await page.keyboard.press("Enter");
@@ -226,6 +228,7 @@ describe("住民記録 counter screens", () => {
 
   it("a 出生 dated in the future is refused at the birth date by the server's rule and nothing is written; then the birth is recorded", async () => {
     await page.getByTestId("change-actions").getByRole("link", { name: "出生", exact: true }).click();
+    await confirmPurpose(page);
     const form = page.getByTestId("change-form");
     await form.waitFor();
     expect(await form.locator("#rc-person-familyName").inputValue()).toBe(HEAD.family);
@@ -268,7 +271,9 @@ describe("住民記録 counter screens", () => {
     await openPersonTab(page, "世帯");
     await page.getByTestId("household-members").getByRole("link", { name: "潮見\u3000健一" }).click();
     await page.waitForURL(`**/residents/${headId}`);
+    await confirmPurpose(page);
     await page.getByTestId("change-actions").getByRole("link", { name: "転居", exact: true }).click();
+    await confirmPurpose(page);
     const form = page.getByTestId("change-form");
     await form.waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("rc-effectiveDate");
@@ -290,6 +295,7 @@ describe("住民記録 counter screens", () => {
     await openPersonTab(page, "世帯");
     await page.getByTestId("household-members").getByRole("link", { name: "潮見\u3000陽向" }).click();
     await page.waitForURL(`**/residents/${childId}`);
+    await confirmPurpose(page);
     expect(await historyKinds()).toEqual(["address-changed", "born"]);
 
     // As of the day before the move the record still shows the first address.
@@ -302,7 +308,9 @@ describe("住民記録 counter screens", () => {
 
   it("a clerk issues a 住民票の写し of the household: preview with 見本, then the issued PDF names everyone at the new address with its 証明書番号", async () => {
     await page.goto(`/residents/${headId}`);
+    await confirmPurpose(page);
     await page.getByTestId("certificate-link").click();
+    await confirmPurpose(page);
     const form = page.getByTestId("certificate-form");
     await form.waitFor();
     await form.getByLabel("住民票の写し").waitFor();
@@ -365,7 +373,9 @@ describe("住民記録 counter screens", () => {
     await page.goto(`/residents/${headId}`);
     await openPersonTab(page, "世帯");
     await page.getByTestId("household-members").getByRole("link", { name: "潮見\u3000美咲" }).click();
+    await confirmPurpose(page);
     await page.getByTestId("change-actions").getByRole("link", { name: "転出", exact: true }).click();
+    await confirmPurpose(page);
     const form = page.getByTestId("change-form");
     await form.waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("rc-effectiveDate");
@@ -384,6 +394,7 @@ describe("住民記録 counter screens", () => {
     await screenshot(page, "59-resident-removed-record");
 
     await openScreen(page, "住民検索");
+    await confirmPurpose(page);
     await page.getByRole("button", { name: "条件をクリア" }).click();
     await page.getByLabel("氏名（漢字またはカナ）").fill("ｼｵﾐ");
     await page.getByLabel("氏名（漢字またはカナ）").press("Enter");

@@ -108,6 +108,15 @@ export function followJourney(path: string): void {
   if (next !== binding) publish(next);
 }
 
+/**
+ * A recorded 届出 leads to the person it made (a child born, a household's new record): the
+ * journey continues there with its purpose. Called just before navigating to `path`.
+ */
+export function carryPurposeTo(path: string): void {
+  const purpose = currentPurpose();
+  if (purpose !== null) publish({ journey: journeyAt(path), purpose });
+}
+
 /** At log-in and log-out: the next member of staff states their own purpose. */
 export function forgetPurpose(): void {
   publish(null);

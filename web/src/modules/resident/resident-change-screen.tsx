@@ -4,7 +4,7 @@
 // the clerk compares them with the 届出書. The form of each kind is its own file; after recording,
 // the counter returns to the record with what was recorded.
 import type { ReactElement } from "react";
-import { usePurpose } from "../../kit/access-purpose.ts";
+import { carryPurposeTo, usePurpose } from "../../kit/access-purpose.ts";
 import { useApp } from "../../app-context.ts";
 import { useAddresseeData } from "../../platform/addressee/use-addressee-data.ts";
 import { matchPath } from "../../screen-paths.ts";
@@ -102,7 +102,9 @@ function ChangeOfPerson({ personId, kind, title }: { personId: string; kind: For
 
   function recorded(change: RecordedChange) {
     handOver(session, change);
-    navigate(residentPath(personAfter(change, personId)));
+    const next = residentPath(personAfter(change, personId));
+    carryPurposeTo(next);
+    navigate(next);
   }
 
   return (

@@ -1,0 +1,13 @@
+// 利用目的 per journey (ADR 0004): another person, another kind of 届出 or the 証明書 screen asks for
+// the purpose again, with the likely one preselected. Browser tests confirm it as a clerk would.
+import type { Page } from "playwright-core";
+
+/** Confirms the purpose the screen asks for: the preselected one, else `fallback` from the list. */
+export async function confirmPurpose(page: Page, fallback = "窓口での本人確認"): Promise<void> {
+  const form = page.getByTestId("purpose-form");
+  await form.waitFor();
+  const choice = form.getByLabel("利用目的");
+  if (!(await choice.inputValue())) await choice.selectOption(fallback);
+  await form.getByRole("button", { name: "この目的で照会する" }).click();
+  await page.getByTestId("purpose-bar").waitFor();
+}
