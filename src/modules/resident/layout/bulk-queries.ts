@@ -146,6 +146,8 @@ export interface CurrentJson {
   kk: string;
   gkk: string;
   ak: string;
+  /** town_key: the address from the 町字 on (platform/address townSearchKey, ADR 0022). */
+  tk: string;
   bd: string;
   st: string;
   rd: string | null;
@@ -157,14 +159,14 @@ export interface CurrentJson {
 export const insertCurrent = (rows: readonly CurrentJson[]): QueryConfig =>
   batch(
     `INSERT INTO resident_current (tenant_id, person_id, addressee_number, household_id, record, name_key, given_name_key,
-       kana_key, given_kana_key, address_key, birth_date, status, removal_date, last_effective_date, last_seq)
-     SELECT ${TENANT}, x.p, x.a, x.h, x.r, x.nk, x.gnk, x.kk, x.gkk, x.ak, x.bd, x.st, x.rd, x.led, x.ls
+       kana_key, given_kana_key, address_key, town_key, birth_date, status, removal_date, last_effective_date, last_seq)
+     SELECT ${TENANT}, x.p, x.a, x.h, x.r, x.nk, x.gnk, x.kk, x.gkk, x.ak, x.tk, x.bd, x.st, x.rd, x.led, x.ls
      FROM jsonb_to_recordset($1::jsonb)
-       AS x(p uuid, a bigint, h uuid, r jsonb, nk text, gnk text, kk text, gkk text, ak text, bd date, st text, rd date, led date, ls bigint)`,
+       AS x(p uuid, a bigint, h uuid, r jsonb, nk text, gnk text, kk text, gkk text, ak text, tk text, bd date, st text, rd date, led date, ls bigint)`,
     rows,
     (x) => ({
       a: x.a, h: x.h, p: x.p, r: recordInJsonbOrder(x.r),
-      ak: x.ak, bd: x.bd, kk: x.kk, ls: x.ls, nk: x.nk, rd: x.rd, st: x.st,
+      ak: x.ak, bd: x.bd, kk: x.kk, ls: x.ls, nk: x.nk, rd: x.rd, st: x.st, tk: x.tk,
       gkk: x.gkk, gnk: x.gnk, led: x.led,
     }),
   );

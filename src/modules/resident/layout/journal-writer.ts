@@ -120,6 +120,7 @@ function* projection(journal: Journal, seqs: readonly string[]): Generator<Curre
       kk: row.kanaKey,
       gkk: row.givenKanaKey,
       ak: row.addressKey,
+      tk: row.townKey,
       bd: row.birthDate,
       st: row.status,
       rd: row.removalDate,

@@ -52,7 +52,14 @@ export interface AddressPickerProps {
 /** The fields of one address; the caller puts them under its own legend. */
 export function AddressPicker(props: AddressPickerProps) {
   const hasMaster = useHasTownMaster(props.scope === "in-town");
-  return props.scope === "in-town" && hasMaster === true ? <TownAddressFields {...props} /> : <TypedAddressFields {...props} checked={props.scope === "national"} />;
+  // One component for the town's address whatever the answer, so the field being typed in is
+  // never replaced under the clerk's cursor when the answer comes.
+  return props.scope === "in-town" ? <TownAddressFields {...props} master={hasMaster} /> : <TypedAddressFields {...props} />;
+}
+
+/** The master's own reason for refusing the address (more precise than a rule's title); null when none. */
+function refusal(verdict: ReturnType<typeof useAddressVerdict>): string | null {
+  return verdict && !verdict.ok ? verdict.message : null;
 }
 
 function Preview({ id, verdict, line2 }: { id: string; verdict: ReturnType<typeof useAddressVerdict>; line2: string }) {
@@ -67,9 +74,9 @@ function Preview({ id, verdict, line2 }: { id: string; verdict: ReturnType<typeo
   );
 }
 
-/** 前住所・転出先・本籍, or the town's address without a master: typed, 〒 → address offered. */
-function TypedAddressFields(props: AddressPickerProps & { checked: boolean }) {
-  const { idOf, value, onValue, scope, errorOf, onLeave, addressHint = "都道府県から", required = true, limits, checked } = props;
+/** 前住所・転出先・本籍: typed, 〒 → address offered, read against the national master. */
+function TypedAddressFields(props: AddressPickerProps) {
+  const { idOf, value, onValue, scope, errorOf, onLeave, addressHint = "都道府県から", required = true, limits } = props;
   const date = masterDate(props.date);
   const digits = postalDigits(value.postalCode);
   const found = usePostalAddress(digits);
@@ -80,7 +87,7 @@ function TypedAddressFields(props: AddressPickerProps & { checked: boolean }) {
     if (found !== null && latest.current.address.trim() === "") onValue({ ...latest.current, address: found.address });
     // (only a newly found 〒 fills the address)
   }, [found]);
-  const verdict = useAddressVerdict(value.address, scope, date, checked);
+  const verdict = useAddressVerdict(value.address, scope, date, true);
   const field = (part: AddressPart) => ({
     id: idOf(part),
     value: value[part],
@@ -89,20 +96,24 @@ function TypedAddressFields(props: AddressPickerProps & { checked: boolean }) {
     autoComplete: "off",
     maxLength: limits[part],
   });
-  const addressError = errorOf?.("address") ?? (verdict && !verdict.ok ? verdict.message : null);
+  const addressError = refusal(verdict) ?? errorOf?.("address");
   return (
     <div className="address-grid address-picker">
       <TextField {...field("postalCode")} label="郵便番号" hint="7桁。例：240-0112" inputMode="numeric" className="text-input--code" error={errorOf?.("postalCode")} />
       <TextField {...field("address")} label="住所" hint={addressHint} required={required} error={addressError} />
       <TextField {...field("addressLine2")} label="方書" hint="建物名・部屋番号など" error={errorOf?.("addressLine2")} />
-      {checked ? <Preview id={`${idOf("address")}-normalised`} verdict={verdict} line2={value.addressLine2} /> : null}
+      <Preview id={`${idOf("address")}-normalised`} verdict={verdict} line2={value.addressLine2} />
     </div>
   );
 }
 
-/** The town's address with a 町字マスター: 〒 or 町字 → candidates → 番地・号 and 方書. */
-function TownAddressFields(props: AddressPickerProps) {
-  const { idOf, value, onValue, errorOf, onLeave, required = true, limits } = props;
+/**
+ * The town's address. With a 町字マスター (master true): 〒 or 町字 → candidates → 番地・号 and 方書,
+ * checked; without one (false): the address typed as it is; null: not known yet.
+ */
+function TownAddressFields(props: AddressPickerProps & { master: boolean | null }) {
+  const { idOf, value, onValue, errorOf, onLeave, required = true, limits, master, addressHint = "都道府県から" } = props;
+  const picking = master !== false;
   const date = masterDate(props.date);
   const [town, setTown] = useState(value.address);
   const [block, setBlock] = useState("");
@@ -118,7 +129,7 @@ function TownAddressFields(props: AddressPickerProps) {
     // (only an outside change of the value resets the parts)
   }, [value.address]);
 
-  const items = useTownCandidates(candidateQuery(town, value.postalCode), date);
+  const items = useTownCandidates(picking ? candidateQuery(town, value.postalCode) : null, date);
   const listed = candidatesToList(town, items);
 
   const change = (nextTown: string, nextBlock: string, patch: Partial<AddressValue> = {}) => {
@@ -167,10 +178,10 @@ function TownAddressFields(props: AddressPickerProps) {
   });
 
   const address = composeAddress(town, block);
-  const verdict = useAddressVerdict(address, "in-town", date, true);
-  const addressError = errorOf?.("address") ?? (verdict && !verdict.ok ? verdict.message : null);
+  const verdict = useAddressVerdict(address, "in-town", date, master === true);
+  const addressError = refusal(verdict) ?? errorOf?.("address");
   const asked = candidateQuery(town, value.postalCode) !== null;
-  const showList = combobox.isOpen && (listed.length > 0 || (asked && town.trim() !== "" && items.length === 0));
+  const showList = picking && combobox.isOpen && (listed.length > 0 || (asked && town.trim() !== "" && items.length === 0));
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     // Enter with no candidate highlighted is the form's own Enter, not a choice.
@@ -181,11 +192,11 @@ function TownAddressFields(props: AddressPickerProps) {
     chosen?.addressing === "residence-indication" ? "例：5-12（5番12号）" : chosen ? "例：2135-3、二千百三十五番地の三（2135番地3）" : "例：2135-3（町字欄に続けて入力しても構いません）";
 
   return (
-    <div className="address-grid address-picker address-picker--town">
+    <div className={`address-grid address-picker${picking ? " address-picker--town" : ""}`}>
       <TextField
         id={idOf("postalCode")}
         label="郵便番号"
-        hint="7桁。町字の候補を出します"
+        hint={picking ? "7桁。町字の候補を出します" : "7桁。例：240-0112"}
         value={value.postalCode}
         onValue={(text) => onValue({ ...value, postalCode: text })}
         onBlur={() => onLeave?.("postalCode")}
@@ -195,7 +206,13 @@ function TownAddressFields(props: AddressPickerProps) {
         maxLength={limits.postalCode}
         error={errorOf?.("postalCode")}
       />
-      <FieldFrame id={idOf("address")} label="住所（町字まで）" required={required} hint="郵便番号または町字の一部（例：堀内）を入力し、候補から選びます" error={addressError}>
+      <FieldFrame
+        id={idOf("address")}
+        label={picking ? "住所（町字まで）" : "住所"}
+        required={required}
+        hint={picking ? "郵便番号または町字の一部（例：堀内）を入力し、候補から選びます" : addressHint}
+        error={addressError}
+      >
         {(describedBy) => (
           <div className="combobox">
             <input
@@ -206,7 +223,7 @@ function TownAddressFields(props: AddressPickerProps) {
                 spellCheck: false,
                 maxLength: limits.address,
                 "aria-invalid": addressError ? true : undefined,
-                "aria-describedby": [describedBy, `${idOf("address")}-normalised`].filter(Boolean).join(" "),
+                "aria-describedby": [describedBy, picking ? `${idOf("address")}-normalised` : null].filter(Boolean).join(" ") || undefined,
                 onKeyDown,
                 onFocus: () => {
                   if (!combobox.isOpen && town.trim() === "" && listed.length > 0) combobox.openMenu();
@@ -232,16 +249,18 @@ function TownAddressFields(props: AddressPickerProps) {
           </div>
         )}
       </FieldFrame>
-      <TextField
-        id={`${idOf("address")}-block`}
-        label="番地・号"
-        hint={blockHint}
-        value={block}
-        onValue={(text) => change(town, text)}
-        onBlur={() => onLeave?.("address")}
-        autoComplete="off"
-        maxLength={limits.address}
-      />
+      {picking ? (
+        <TextField
+          id={`${idOf("address")}-block`}
+          label="番地・号"
+          hint={blockHint}
+          value={block}
+          onValue={(text) => change(town, text)}
+          onBlur={() => onLeave?.("address")}
+          autoComplete="off"
+          maxLength={limits.address}
+        />
+      ) : null}
       <TextField
         id={idOf("addressLine2")}
         label="方書"
@@ -253,7 +272,7 @@ function TownAddressFields(props: AddressPickerProps) {
         maxLength={limits.addressLine2}
         error={errorOf?.("addressLine2")}
       />
-      <Preview id={`${idOf("address")}-normalised`} verdict={verdict} line2={value.addressLine2} />
+      {picking ? <Preview id={`${idOf("address")}-normalised`} verdict={verdict} line2={value.addressLine2} /> : null}
     </div>
   );
 }
