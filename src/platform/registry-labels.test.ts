@@ -107,7 +107,8 @@ describe("the Latin-word check itself", () => {
   it("finds English words and leaves the allow-list, codes, addresses and quoted machine values alone", () => {
     expect(latinWords("How many times a subscriber…")).toEqual(["How", "many", "times", "a", "subscriber"]);
     expect(latinWords("都道府県名から記すか（true）")).toEqual(["true"]);
-    expect(latinWords("受付開始 HH:MM")).toEqual(["HH:MM"]);
+    expect(latinWords("受付開始 HH:MM")).toEqual(["HH", "MM"]);
+    expect(latinWords("種類：stalking　endsOn：2026-12-22")).toEqual(["stalking", "endsOn"]);
     expect(latinWords("ｎｕｌｌ のとき")).toEqual(["null"]);
     expect(latinWords("PDF・CSV・ID・URL・QRコード、AAL2、SHA-256、NIST SP800-63B、A4、〒240-0112")).toEqual([]);
     expect(latinWords("例 https://kyodo.example.lg.jp。末尾に /verify/<検証コード> を付ける")).toEqual([]);

@@ -32,7 +32,9 @@ export const ALLOWED_LATIN_WORDS: ReadonlySet<string> = new Set([
 const WEB_ADDRESS = /\bhttps?:\/\/[^\s、。）)」]+/gu;
 const PATH = /(^|[\s（(「])\/[^\s、。）)」]*/gu;
 const QUOTED = /`[^`]*`/gu;
-const TOKEN = /[A-Za-z0-9]+(?:['’._:-][A-Za-z0-9]+)*/gu;
+// Joined by an apostrophe, a dot or a hyphen (SHA-256, moved-out); a colon separates, so that
+// 「endsOn: 2026-12-22」 is the word endsOn and a date, not one code.
+const TOKEN = /[A-Za-z0-9]+(?:['’._-][A-Za-z0-9]+)*/gu;
 
 /** The Latin words of `text` outside the allow-list, in order of appearance (repeats kept). */
 export function latinWords(text: string): string[] {

@@ -25,7 +25,7 @@ const Entry = Type.Object({
   actorName: Type.Union([Type.String(), Type.Null()], { description: "the staff member's name (the town's own staff only)" }),
   action: Type.String(),
   subject: Type.Union([Type.String(), Type.Null()]),
-  subjectName: Type.Union([Type.String(), Type.Null()], { description: "the name of a staff account the entry is about; never a person's" }),
+  subjectName: Type.Union([Type.String(), Type.Null()], { description: "the name of a staff account or a setting the entry is about; never a person's" }),
   purpose: Type.Union([Type.String(), Type.Null()]),
   detail: Type.Record(Type.String(), Type.Unknown(), { description: "what changed: roles granted, a setting's key, a reason …" }),
   hash: Type.String(),
@@ -60,8 +60,19 @@ function filterOf(query: Partial<Record<keyof typeof Filters, string>>): AuditFi
   return Object.fromEntries(Object.entries(query).filter(([k, v]) => k in Filters && v !== undefined)) as AuditFilter;
 }
 
+/** Subjects named by what the areas register: 「設定：団体の表示名」 for `setting:platform.municipalityDisplayName`. */
+function registeredSubjectNames(platform: Platform): Map<string, string> {
+  return new Map(platform.areas.flatMap((a) => a.settings ?? []).map((s) => [`setting:${s.key}`, `設定：${s.label}`]));
+}
+
 /** The entries a search finds, each staff member (as actor or as subject) named from the town's register. */
-async function searchEntries(tx: Tx, filter: AuditFilter, before: string | null, limit: number): Promise<AuditCsvRow[]> {
+async function searchEntries(
+  tx: Tx,
+  filter: AuditFilter,
+  before: string | null,
+  limit: number,
+  registered: ReadonlyMap<string, string> = new Map(),
+): Promise<AuditCsvRow[]> {
   const query = auditQuery(filter, before, limit);
   if ("errors" in query) throw problems.invalid(query.errors);
   const rows = (await tx.query(query.text, query.values)).rows as Omit<AuditCsvRow, "actorName" | "subjectName">[];
@@ -69,7 +80,7 @@ async function searchEntries(tx: Tx, filter: AuditFilter, before: string | null,
     tx,
     rows.flatMap((r) => [r.actor, r.subject]),
   );
-  return rows.map((r) => ({ ...r, actorName: names.get(r.actor) ?? null, subjectName: r.subject ? (names.get(r.subject) ?? null) : null }));
+  return rows.map((r) => ({ ...r, actorName: names.get(r.actor) ?? null, subjectName: r.subject ? (names.get(r.subject) ?? registered.get(r.subject) ?? null) : null }));
 }
 
 const exportTooLarge = () =>
@@ -81,6 +92,7 @@ const exportTooLarge = () =>
   );
 
 export function auditRoutes(fastify: FastifyInstance, platform: Platform): void {
+  const registered = registeredSubjectNames(platform);
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
     "/api/audit",
@@ -104,7 +116,7 @@ export function auditRoutes(fastify: FastifyInstance, platform: Platform): void 
       return platform.db.withTenant(
         me.tenantId,
         async (tx) => {
-          const rows = await searchEntries(tx, filter, before ?? null, limit);
+          const rows = await searchEntries(tx, filter, before ?? null, limit, registered);
           await appendAudit(tx, { actor: actorOf(me), action: "audit.searched", detail: { filter, before: before ?? null, count: rows.length } });
           return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
         },
@@ -132,7 +144,7 @@ export function auditRoutes(fastify: FastifyInstance, platform: Platform): void 
       const csv = await platform.db.withTenant(
         me.tenantId,
         async (tx) => {
-          const rows = await searchEntries(tx, filter, null, AUDIT_EXPORT_MAX_ROWS + 1);
+          const rows = await searchEntries(tx, filter, null, AUDIT_EXPORT_MAX_ROWS + 1, registered);
           if (rows.length > AUDIT_EXPORT_MAX_ROWS) throw exportTooLarge();
           await appendAudit(tx, { actor: actorOf(me), action: "audit.exported", detail: { filter, count: rows.length } });
           return auditCsv(rows);

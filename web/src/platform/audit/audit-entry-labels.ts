@@ -33,6 +33,7 @@ export function actorLabel(actor: string, names: AuditActorNames = NO_STAFF_NAME
   if (kind === "system") return "システム";
   if (kind === "anonymous") return "不明（未ログイン）";
   if (kind === "addressee") return `宛名 ${id}`;
+  if (kind === "setting") return name ?? "設定";
   return actor;
 }
 
@@ -97,7 +98,27 @@ const DETAIL_LABELS: Record<string, string> = {
   tenant: "団体",
   staffId: "職員",
   validTo: "終期",
+  startsOn: "開始日",
+  endsOn: "終了日",
+  seq: "番号",
+  changes: "異動",
+  entries: "記録",
+  persons: "人数",
+  households: "世帯数",
+  addresseesLinked: "結び付けた宛名",
+  addresseesCreated: "作成した宛名",
+  notifications: "届出",
 };
+
+/** Recorded codes by key, as staff read them: a setting's level, a 支援措置's kind. */
+const DETAIL_VALUE_LABELS: Record<string, Record<string, string>> = {
+  level: { national: "全国標準", prefecture: "県版", consortium: "一部事務組合", municipality: "団体独自" },
+  kind: { dv: "配偶者からの暴力（DV）", stalking: "ストーカー行為等", "child-abuse": "児童虐待", other: "その他これらに準ずる行為" },
+};
+
+export function detailValueLabel(key: string, value: string): string {
+  return DETAIL_VALUE_LABELS[key]?.[value] ?? value;
+}
 
 export function detailLabel(key: string): string {
   return DETAIL_LABELS[key] ?? key;

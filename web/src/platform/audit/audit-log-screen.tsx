@@ -7,7 +7,7 @@ import { useMemo, useState, type FormEvent } from "react";
 import { useApp } from "../../app-context.ts";
 import { useApiData } from "../../kit/use-api-data.ts";
 import { municipalityLabel } from "../identity/session.ts";
-import { actionLabel, actorLabel, detailLabel, type AuditActorNames } from "./audit-entry-labels.ts";
+import { actionLabel, actorLabel, detailLabel, detailValueLabel, type AuditActorNames } from "./audit-entry-labels.ts";
 import { AUDIT_ACTION_LABELS } from "../../../../src/platform/audit/action-labels.ts";
 import { auditFilterQuery, EMPTY_AUDIT_FILTER, type AuditFilterDraft } from "./audit-filter.ts";
 import { SelectField, TextField } from "../../kit/form-field.tsx";
@@ -44,7 +44,7 @@ function detailText(detail: Record<string, unknown> | undefined): string {
   if (!detail) return "";
   return Object.entries(detail)
     .filter(([, v]) => v !== null && v !== undefined && !(typeof v === "object" && Object.keys(v as object).length === 0))
-    .map(([k, v]) => `${detailLabel(k)}：${detailValue(v)}`)
+    .map(([k, v]) => `${detailLabel(k)}：${typeof v === "string" ? detailValueLabel(k, v) : detailValue(v)}`)
     .join("　");
 }
 
