@@ -22,3 +22,19 @@ export async function openPersonTab(page: Page, name: string): Promise<void> {
   await tab.click();
   await page.locator(`#${(await tab.getAttribute("aria-controls")) ?? ""}`).waitFor({ state: "visible" });
 }
+
+/**
+ * Opens a screen that reads personal data and waits for the element of `ready` (a test id),
+ * stating the 利用目的 when the screen asks for it (each journey may ask again).
+ */
+export async function openStatingPurpose(page: Page, url: string, ready: string, detail = "窓口での確認"): Promise<void> {
+  await page.goto(url);
+  const form = page.getByTestId("purpose-form");
+  await form.or(page.getByTestId(ready)).first().waitFor();
+  if (await form.isVisible()) {
+    await form.getByLabel("利用目的").selectOption("窓口での本人確認");
+    await form.getByLabel("具体的な内容").fill(detail);
+    await form.getByLabel("具体的な内容").press("Enter");
+  }
+  await page.getByTestId(ready).waitFor();
+}

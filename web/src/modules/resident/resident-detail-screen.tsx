@@ -240,13 +240,13 @@ function ResidentDetail({ personId }: { personId: string }) {
           <dl className="person-summary__facts" data-testid="person-summary">
             <div>
               <dt>生年月日</dt>
-              <dd>
+              <dd className="nowrap">
                 {warekiDateJa(r.birthDate)}（{slashDate(r.birthDate)}）
               </dd>
             </div>
             <div>
               <dt>世帯主</dt>
-              <dd>{head ? fullName(head) : "―"}</dd>
+              <dd className="nowrap">{head ? fullName(head) : "―"}</dd>
             </div>
             <div className="person-summary__wide">
               <dt>住所</dt>
