@@ -2,7 +2,7 @@
 // holding every role of every module — 支援措置 included — and the platform operator open every
 // screen of the staff UI in turn: each menu entry of web/src/navigation.ts they may open, a
 // person's record with each 異動 form it links to and its certificates, a resident's and an
-// organisation's 宛名, a setting's edit form and history, a job run and its result, the 連携状況
+// organisation's 宛名, a setting's edit form (and its errors) and history, a job run and its result, the 連携状況
 // with the demo's events. On each, the visible text (document.body.innerText, the title, the
 // options of every select) and the title / aria-label / placeholder / alt attributes may hold Latin
 // words only from the allow-list (test/support/latin-words.ts); the failure names the screen, the
@@ -197,6 +197,10 @@ describe("every text of the staff UI is Japanese (画面の文言は日本語)",
       await page.getByRole("button", { name: /^変更（/ }).first().click();
       await page.getByTestId("setting-edit-form").waitFor();
       await check("設定（変更の入力）");
+      // Sent without a reason: the form says what is missing, at the field and above it.
+      await page.getByTestId("setting-edit-form").getByRole("button", { name: "変更する" }).click();
+      await page.locator("#setting-reason-error").waitFor();
+      await check("設定（入力の誤り）");
       await page.getByRole("button", { name: /^履歴（/ }).first().click();
       await check("設定（履歴）");
 
