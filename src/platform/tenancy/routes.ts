@@ -11,7 +11,12 @@ import { lookupLocalGovernment, MUNICIPALITY_MASTER } from "./municipality-maste
 import { AdministratorRequest, nameAdministrator } from "../identity/account-routes.ts";
 import { StaffView } from "../identity/account-schemas.ts";
 
-const TenantSummary = Type.Object({ id: Type.String(), name: Type.String(), prefectureName: Type.String() });
+const TenantSummary = Type.Object({
+  id: Type.String({ description: "全国地方公共団体コード" }),
+  name: Type.String(),
+  nameKana: Type.String({ description: "the name's reading in katakana, for choosing by typing" }),
+  prefectureName: Type.String(),
+});
 const TenantDetail = Type.Object({
   id: Type.String({ description: "全国地方公共団体コード" }),
   name: Type.String(),
@@ -68,7 +73,9 @@ export function tenancyRoutes(fastify: FastifyInstance, platform: Platform): voi
     },
     async () => {
       const rows = await platform.db.withoutTenant((tx) => listTenants(tx));
-      return rows.filter((r) => r.status === "active").map((r) => ({ id: r.id, name: r.name, prefectureName: r.prefecture_name }));
+      return rows
+        .filter((r) => r.status === "active")
+        .map((r) => ({ id: r.id, name: r.name, nameKana: r.name_kana, prefectureName: r.prefecture_name }));
     },
   );
 

@@ -12,11 +12,12 @@ interface FieldFrameProps {
   children: (describedBy: string | undefined) => ReactNode;
 }
 
-function FieldFrame({ id, label, required, hint, error, status, children }: FieldFrameProps) {
+/** The label, hint and error around one input; the label's id is `${id}-label` (for a listbox to name itself). */
+export function FieldFrame({ id, label, required, hint, error, status, children }: FieldFrameProps) {
   const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null, status && !error ? `${id}-status` : null].filter(Boolean);
   return (
     <div className="form-field">
-      <label className="form-label" htmlFor={id}>
+      <label className="form-label" htmlFor={id} id={`${id}-label`}>
         {label}
         {required ? <span className="form-required">必須</span> : <span className="form-optional">任意</span>}
       </label>

@@ -1,22 +1,26 @@
 // ログイン画面: the municipality (or 運用事業者 for platform operators), log-in ID and password.
+// The municipality is chosen by typing part of its name, its reading or its code (a combobox:
+// with all 1,741 municipalities on one platform a list would be unusable).
 // Errors come from the server's problem title_ja (wrong password, throttling, unknown municipality).
 // With an activation code or a one-time password the server answers password-change-required:
 // the form then asks for the holder's own password, twice, and logs in with both (ADR 0020).
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { ApiProblem, type ApiClient } from "../../kit/api-client.ts";
 import type { Session } from "./session.ts";
 import { Notice } from "../../kit/notice.tsx";
-import { SelectField, TextField } from "../../kit/form-field.tsx";
+import { TextField } from "../../kit/form-field.tsx";
+import { ComboboxField, type ComboboxOption } from "../../kit/combobox.tsx";
+import { keyTenants, matchTenants, tenantLabel, type TenantSummary } from "./tenant-choice.ts";
 import { checkNewPassword, MIN_PASSWORD_LENGTH } from "./staff-account-rules.ts";
 
-interface TenantSummary {
-  id: string;
-  name: string;
-  prefectureName: string;
-}
-
-/** The select's value for 運用事業者: log-in without a municipality code. */
+/** The choice for 運用事業者: log-in without a municipality code. */
 const OPERATOR = "operator";
+/** 運用事業者 is offered like a municipality, found by typing 「運用」 or its reading. */
+const OPERATOR_CHOICE: TenantSummary = { id: OPERATOR, name: "運用事業者（プラットフォーム）", nameKana: "ウンヨウジギョウシャ", prefectureName: "" };
+
+function toOption(t: TenantSummary): ComboboxOption {
+  return t.id === OPERATOR ? { value: OPERATOR, label: t.name } : { value: t.id, label: tenantLabel(t), detail: `${t.nameKana}\u3000${t.id}` };
+}
 /** The last municipality chosen on this browser: a terminal usually serves one municipality. */
 const LAST_TENANT_KEY = "kyodo.lastTenant";
 
@@ -26,6 +30,7 @@ export function LoginScreen({ api, notice, onLoggedIn }: { api: ApiClient; notic
   const [tenants, setTenants] = useState<TenantSummary[] | null>(null);
   const [tenantsProblem, setTenantsProblem] = useState<string | null>(null);
   const [tenant, setTenant] = useState("");
+  const [tenantText, setTenantText] = useState("");
   const [loginId, setLoginId] = useState("");
   const [password, setPassword] = useState("");
   // Set once the server asked for a password of the holder's own in place of a temporary one.
@@ -41,7 +46,9 @@ export function LoginScreen({ api, notice, onLoggedIn }: { api: ApiClient; notic
     api.get<TenantSummary[]>("/api/tenants").then(
       (list) => {
         const last = window.localStorage.getItem(LAST_TENANT_KEY) ?? "";
-        setTenant(last === OPERATOR || list.some((t) => t.id === last) ? last : "");
+        const lastChoice = last === OPERATOR ? OPERATOR_CHOICE : list.find((t) => t.id === last);
+        setTenant(lastChoice ? last : "");
+        setTenantText(lastChoice ? toOption(lastChoice).label : "");
         setTenants(list);
       },
       (error: unknown) => {
@@ -54,7 +61,7 @@ export function LoginScreen({ api, notice, onLoggedIn }: { api: ApiClient; notic
   async function submit(event: FormEvent) {
     event.preventDefault();
     const missing: Partial<Record<Field, string>> = {};
-    if (!tenant) missing.tenant = "団体を選択してください";
+    if (!tenant) missing.tenant = tenantText.trim() ? "候補の一覧から団体を選んでください" : "団体を入力して選んでください";
     if (!loginId.trim()) missing.loginId = "ログインIDを入力してください";
     if (!password) missing.password = "パスワードを入力してください";
     if (choosing) {
@@ -96,11 +103,12 @@ export function LoginScreen({ api, notice, onLoggedIn }: { api: ApiClient; notic
     }
   }
 
-  const options = [
-    { value: "", label: "選択してください" },
-    ...(tenants ?? []).map((t) => ({ value: t.id, label: `${t.prefectureName} ${t.name}` })),
-    { value: OPERATOR, label: "運用事業者（プラットフォーム）" },
-  ];
+  const keyed = useMemo(() => keyTenants([...(tenants ?? []), OPERATOR_CHOICE]), [tenants]);
+  const options = useMemo(() => matchTenants(keyed, tenantText).map(toOption), [keyed, tenantText]);
+  const chosen = useMemo(() => {
+    const t = tenant === OPERATOR ? OPERATOR_CHOICE : tenants?.find((x) => x.id === tenant);
+    return t ? toOption(t) : null;
+  }, [tenant, tenants]);
 
   return (
     <div className="login-page">
@@ -114,12 +122,19 @@ export function LoginScreen({ api, notice, onLoggedIn }: { api: ApiClient; notic
           <p className="muted">読み込み中…</p>
         ) : (
           <form onSubmit={submit} noValidate aria-label="職員ログイン">
-            <SelectField
+            <ComboboxField
               id="tenant"
               label="団体"
-              value={tenant}
-              onValue={setTenant}
+              hint="団体名・よみ・団体コードの一部を入力して選びます（運用事業者は「運用」）"
+              text={tenantText}
+              onText={setTenantText}
               options={options}
+              selected={chosen}
+              onSelect={(option) => {
+                setTenant(option?.value ?? "");
+                if (option) setErrors((e) => ({ ...e, tenant: undefined }));
+              }}
+              noMatch="該当する団体がありません"
               required
               autoFocus={tenant === ""}
               error={errors.tenant}
