@@ -2,7 +2,8 @@
 // which takes the focus and links to each field; Enter in any field of a complete form opens one
 // confirmation (a modal <dialog>) that says who, what and when, with 記録する focused — nothing is
 // recorded until it is confirmed, Esc cancels and returns to the field, the focus never leaves the
-// dialog for the page behind, and confirming with the keyboard records the change.
+// dialog for the page behind, and confirming with the keyboard records the change. 設定の変更 shows
+// the same error summary.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { DEMO_PASSWORD } from "../../src/platform/demo/seed.ts";
@@ -196,5 +197,28 @@ describe("a 転居 form", () => {
     await page.getByTestId("recorded-change").waitFor();
     expect(await count()).toBe(before + 1);
     expect(await page.locator("#record-name").textContent()).toBe("汐入\u3000直人");
+  });
+});
+
+describe("the other staff forms", () => {
+  it("設定の変更 lists its errors in the same summary, focused, whose link focuses the reason", async () => {
+    const admin = await context.newPage();
+    await admin.goto("/");
+    await admin.getByRole("button", { name: "ログアウト" }).click();
+    await logIn(admin, HAYAMA.option, "admin", DEMO_PASSWORD);
+    await admin.goto("/settings");
+    await admin.getByTestId("settings-table").locator("tbody tr").first().waitFor();
+    await admin.getByRole("button", { name: "変更（住民票の写しの交付手数料（円））" }).click();
+    const form = admin.getByTestId("setting-edit-form");
+    await form.getByLabel("新しい値").fill("20000");
+    await form.getByRole("button", { name: "変更する" }).click();
+    const summary = admin.getByTestId("error-summary");
+    await summary.waitFor();
+    await expect.poll(() => admin.evaluate(() => document.activeElement?.id)).toBe("setting-error-summary");
+    const link = summary.getByRole("link");
+    expect(await link.allTextContents()).toEqual(["理由を500文字以内で入力してください"]);
+    await link.click();
+    expect(await admin.evaluate(() => document.activeElement?.id)).toBe("setting-reason");
+    await admin.close();
   });
 });
