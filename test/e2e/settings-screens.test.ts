@@ -28,9 +28,9 @@ let context: BrowserContext;
 let page: Page;
 const HAYAMA = municipalityOption("葉山町");
 const CONSORTIUM_LEVEL = `一部事務組合（${DEMO_CONSORTIUM.name}）`;
-const STAFF_SCREENS_OF_CLERK = ["ホーム", "住民検索", "転入届", "宛名検索", "住登外者の登録", "設定"];
+const STAFF_SCREENS_OF_CLERK = ["ホーム", "住民検索", "転入届", "期間経過の届出", "宛名検索", "住登外者の登録", "設定"];
 const STAFF_SCREENS_OF_ADMIN = [
-  "ホーム", "住民検索", "転入届", "宛名検索", "住登外者の登録", "名寄せ候補", "支援措置", "支援措置 解除承認", "設定", "職員管理", "連携状況", "ジョブ", "監査ログ", "職印",
+  "ホーム", "住民検索", "転入届", "期間経過の届出", "宛名検索", "住登外者の登録", "名寄せ候補", "支援措置", "支援措置 解除承認", "設定", "職員管理", "連携状況", "ジョブ", "監査ログ", "職印",
 ];
 // Each demo town has its own 首長の氏名 and verification address (the documents area's demo).
 const DEMO_OWN_SETTINGS = 2;
