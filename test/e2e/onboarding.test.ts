@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { DEMO_OPERATOR, DEMO_PASSWORD } from "../../src/platform/demo/seed.ts";
-import { launchChromium, logIn, navigationLabels, newStaffContext, openScreen, OPERATOR_OPTION, screenshot, startDemoServer, type DemoServer } from "./support/browser.ts";
+import { chooseMunicipality, launchChromium, logIn, navigationLabels, newStaffContext, openScreen, OPERATOR_OPTION, screenshot, startDemoServer, type DemoServer } from "./support/browser.ts";
 
 let server: DemoServer;
 let browser: Browser;
@@ -28,7 +28,7 @@ afterAll(async () => {
 /** Logs in with a temporary password and sets the holder's own on the same form. */
 async function activate(loginId: string, code: string, password: string) {
   await page.getByRole("heading", { name: "職員ログイン" }).waitFor();
-  await page.getByLabel("団体").selectOption({ label: ZUSHI.option });
+  await chooseMunicipality(page, ZUSHI.option);
   await page.getByLabel("ログインID").fill(loginId);
   await page.locator("#password").fill(code);
   await page.locator("#password").press("Enter");
@@ -78,7 +78,7 @@ describe("onboarding a municipality and handing it over", () => {
     await screenshot(page, "31-onboarding-administrator-staff");
     await page.getByRole("button", { name: "ログアウト" }).click();
     // The code worked once.
-    await page.getByLabel("団体").selectOption({ label: ZUSHI.option });
+    await chooseMunicipality(page, ZUSHI.option);
     await page.getByLabel("ログインID").fill("zushi.admin");
     await page.locator("#password").fill(code);
     await page.locator("#password").press("Enter");

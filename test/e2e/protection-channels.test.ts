@@ -102,6 +102,9 @@ async function preview(page: Page): Promise<number> {
 
 async function openCertificateScreen(): Promise<void> {
   await clerk.goto(`/residents/${subject.personId}/certificate`);
+  // The screen asks for the purpose unless this journey already stated it (ADR 0004): wait for
+  // whichever comes, rather than looking before the screen has loaded.
+  await clerk.getByTestId("purpose-form").or(clerk.getByTestId("certificate-form")).first().waitFor();
   if (await clerk.getByTestId("purpose-form").count()) await statePurpose(clerk);
   await clerk.getByTestId("certificate-form").waitFor();
   await clerk.getByTestId("protection-warning").waitFor();

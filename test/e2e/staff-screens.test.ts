@@ -77,7 +77,9 @@ describe("staff web UI of a municipality", () => {
     await field.fill("うんよう");
     await expect.poll(() => options.allTextContents()).toEqual(["運用事業者（プラットフォーム）"]);
     await field.fill("葉山");
+    await expect.poll(() => options.allTextContents()).toEqual(["神奈川県 葉山町ハヤママチ\u3000143014"]);
     await field.press("ArrowDown");
+    await expect.poll(() => options.first().getAttribute("aria-selected")).toBe("true");
     await field.press("Enter");
     expect(await field.inputValue()).toBe("神奈川県 葉山町");
     expect(await page.locator("#tenant-error").count()).toBe(0);
@@ -199,7 +201,7 @@ describe("staff web UI of a municipality", () => {
     expect(await rows.count()).toBe(DEMO_STAFF.length + 1);
     await expect.poll(() => panel.getByTestId("account-history").textContent()).toContain("異動（教育委員会へ）");
     expect(await panel.getByTestId("account-history").textContent()).toContain("職員アカウントの無効化");
-    expect(await panel.getByTestId("account-history").textContent()).toContain("管理 太郎（admin）");
+    expect(await panel.getByTestId("account-history").textContent()).toContain("管理 太郎");
     await screenshot(page, "06b-admin-staff-disabled");
 
     await panel.getByLabel("理由").fill("復帰");
@@ -274,8 +276,8 @@ describe("staff web UI of a municipality", () => {
     await openScreen(page, "監査ログ");
     const rows = page.getByTestId("audit-table").locator("tbody tr");
     await rows.first().waitFor();
-    // The newest entry is this log-in; the actor's name appears once the staff list has loaded.
-    await expect.poll(() => rows.first().textContent(), { timeout: 20_000 }).toContain("管理 太郎（admin）");
+    // The newest entry is this log-in, named by the server (ADR 0004).
+    await expect.poll(() => rows.first().textContent(), { timeout: 20_000 }).toContain("管理 太郎");
     expect(await rows.first().textContent()).toContain("ログイン");
     expect(await rows.filter({ hasText: "職員アカウント作成" }).count()).toBeGreaterThan(0);
     await screenshot(page, "07-admin-audit-log");
