@@ -10,7 +10,7 @@ import { DEMO_PASSWORD } from "../../src/platform/demo/seed.ts";
 import { corporateNumberCheckDigit } from "../../src/lib/corporate-number.ts";
 import { formatWareki } from "../../src/lib/wareki.ts";
 import { launchChromium, logIn, municipalityOption, navigationLabels, newStaffContext, openScreen, screenshot, startDemoServer, type DemoServer } from "./support/browser.ts";
-import { confirmPurpose } from "./support/purpose.ts";
+import { confirmPurpose, statePurpose } from "./support/purpose.ts";
 
 let server: DemoServer;
 let browser: Browser;
@@ -55,15 +55,6 @@ async function query<T>(text: string, values: unknown[] = []): Promise<T[]> {
 const pad = (n: string | number) => String(n).padStart(15, "0");
 const addresseeCount = async () => Number((await query<{ n: string }>("SELECT count(*) AS n FROM addressee"))[0]!.n);
 
-/** States the purpose on the form every 宛名 screen shows first. */
-async function statePurpose(choice: string, detail: string): Promise<void> {
-  const form = page.getByTestId("purpose-form");
-  await form.getByLabel("利用目的").selectOption(choice);
-  await form.getByLabel("具体的な内容").fill(detail);
-  await form.getByRole("button", { name: "この目的で照会する" }).click();
-  await page.getByTestId("purpose-bar").waitFor();
-}
-
 /** Reads an addressee through the API as the logged-in browser, with a purpose. */
 async function readAddressee(number: string): Promise<{ number: string; requestedNumber: string; mergedInto: string | null }> {
   const response = await page.request.get(`/api/addressees/${number}`, {
@@ -96,7 +87,7 @@ describe("宛名 screens", () => {
     expect(await page.getByTestId("addressee-search-form").count()).toBe(0);
     await screenshot(page, "41-addressee-purpose");
 
-    await statePurpose(TAX_PURPOSE, "固定資産税の納税通知書の宛先確認");
+    await statePurpose(page, "固定資産税の納税通知書の宛先確認", TAX_PURPOSE);
     expect(await page.getByTestId("purpose").textContent()).toBe(`${TAX_PURPOSE}：固定資産税の納税通知書の宛先確認`);
     const halfWidth = toHalfWidthKana(owner!.name_kana);
     expect(halfWidth).not.toBe(owner!.name_kana);
@@ -242,7 +233,7 @@ describe("宛名 screens", () => {
     await logIn(page, HAYAMA.option, "admin", DEMO_PASSWORD);
     expect(await navigationLabels(page)).toContain("名寄せ候補");
     await openScreen(page, "名寄せ候補");
-    await statePurpose("名寄せ・宛名の整備", "重複登録の確認");
+    await statePurpose(page, "重複登録の確認", "名寄せ・宛名の整備");
     const card = page.getByTestId("duplicate-pairs").locator(`li[data-pair="${kept}-${merged}"]`);
     await card.waitFor();
     expect(await card.textContent()).toContain("カナ氏名と生年月日が一致");
@@ -275,7 +266,7 @@ describe("宛名 screens", () => {
 
     // Back to the list of pairs is another journey: the purpose is asked again (ADR 0004).
     await openScreen(page, "名寄せ候補");
-    await statePurpose("名寄せ・宛名の整備", "重複登録の確認");
+    await statePurpose(page, "重複登録の確認", "名寄せ・宛名の整備");
     await card.waitFor();
     await screenshot(page, "50-addressee-merge-undone");
   });

@@ -10,6 +10,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { DEMO_PASSWORD } from "../../src/platform/demo/seed.ts";
 import { todayInJapan } from "../../src/platform/addressee/calendar-date.ts";
 import { launchChromium, logIn, municipalityOption, newStaffContext, screenshot, startDemoServer, type DemoServer } from "./support/browser.ts";
+import { statePurpose } from "./support/purpose.ts";
 
 let server: DemoServer;
 let browser: Browser;
@@ -85,14 +86,6 @@ async function newPage(): Promise<Page> {
   return context.newPage();
 }
 
-async function statePurpose(page: Page): Promise<void> {
-  const form = page.getByTestId("purpose-form");
-  await form.getByLabel("利用目的").selectOption("窓口での本人確認");
-  await form.getByLabel("具体的な内容").fill("住民票の写しの請求");
-  await form.getByLabel("具体的な内容").press("Enter");
-  await page.getByTestId("purpose-bar").waitFor();
-}
-
 /** Previews the certificate and returns the status the server answered with. */
 async function preview(page: Page): Promise<number> {
   const answered = page.waitForResponse((r) => r.url().endsWith("/api/certificates/resident.juminhyo/preview"));
@@ -105,7 +98,7 @@ async function openCertificateScreen(): Promise<void> {
   // The screen asks for the purpose unless this journey already stated it (ADR 0004): wait for
   // whichever comes, rather than looking before the screen has loaded.
   await clerk.getByTestId("purpose-form").or(clerk.getByTestId("certificate-form")).first().waitFor();
-  if (await clerk.getByTestId("purpose-form").count()) await statePurpose(clerk);
+  if (await clerk.getByTestId("purpose-form").count()) await statePurpose(clerk, "住民票の写しの請求");
   await clerk.getByTestId("certificate-form").waitFor();
   await clerk.getByTestId("protection-warning").waitFor();
 }
@@ -119,7 +112,7 @@ async function repeatedMasks(page: Page): Promise<string[]> {
 describe("支援措置: the protected person's own request and the others", () => {
   it("her address reads 「住所（支援措置により非表示）」 once on the person view and the certificate screen", async () => {
     await clerk.goto(`/residents/${subject.personId}`);
-    await statePurpose(clerk);
+    await statePurpose(clerk, "住民票の写しの請求");
     await clerk.getByTestId("resident-record").waitFor();
     await clerk.getByTestId("protection-record").waitFor();
     expect((await clerk.getByTestId("resident-address").textContent())?.trim()).toBe(MASKED);

@@ -24,7 +24,7 @@ import {
   startDemoServer,
   type DemoServer,
 } from "./support/browser.ts";
-import { confirmPurpose } from "./support/purpose.ts";
+import { confirmPurpose, statePurpose } from "./support/purpose.ts";
 
 let server: DemoServer;
 let browser: Browser;
@@ -85,14 +85,6 @@ async function newPage(): Promise<Page> {
 async function shot(page: Page, name: string): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, name);
-}
-
-async function statePurpose(page: Page, detail: string): Promise<void> {
-  const form = page.getByTestId("purpose-form");
-  await form.getByLabel("利用目的").selectOption("窓口での本人確認");
-  await form.getByLabel("具体的な内容").fill(detail);
-  await form.getByLabel("具体的な内容").press("Enter");
-  await page.getByTestId("purpose-bar").waitFor();
 }
 
 async function auditActions(): Promise<string[]> {

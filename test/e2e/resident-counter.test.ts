@@ -27,7 +27,7 @@ import {
   type DemoServer,
 } from "./support/browser.ts";
 import { confirmRecording, openPersonTab } from "./support/confirm.ts";
-import { confirmPurpose } from "./support/purpose.ts";
+import { confirmPurpose, statePurpose } from "./support/purpose.ts";
 
 let server: DemoServer;
 let browser: Browser;
@@ -77,14 +77,6 @@ async function query<T>(text: string, values: unknown[] = []): Promise<T[]> {
 }
 
 const changeCount = async () => Number((await query<{ n: string }>("SELECT count(*) AS n FROM resident_change"))[0]!.n);
-
-async function statePurpose(detail: string): Promise<void> {
-  const form = page.getByTestId("purpose-form");
-  await form.getByLabel("利用目的").selectOption("窓口での本人確認");
-  await form.getByLabel("具体的な内容").fill(detail);
-  await form.getByLabel("具体的な内容").press("Enter");
-  await page.getByTestId("purpose-bar").waitFor();
-}
 
 /** The kinds of a person's 異動 history, newest first, as the screen lists them. */
 async function historyKinds(): Promise<string[]> {
@@ -139,7 +131,7 @@ describe("住民記録 counter screens", () => {
     const menu = await navigationLabels(page);
     expect(menu.slice(0, 3)).toEqual(["ホーム", "住民検索", "転入届"]);
     await openScreen(page, "転入届");
-    await statePurpose("転入届の受付");
+    await statePurpose(page, "転入届の受付");
     const form = page.getByTestId("change-form");
     await form.waitFor();
     // The first item has the cursor, so the clerk types straight away.
@@ -416,7 +408,7 @@ describe("住民記録 counter screens", () => {
     expect(menu).toContain("住民検索");
     expect(menu).not.toContain("転入届");
     await page.goto(`/residents/${headId}`);
-    await statePurpose("住民票の記載内容の確認");
+    await statePurpose(page, "住民票の記載内容の確認");
     await page.getByTestId("resident-record").waitFor();
     await page.getByTestId("resident-history").waitFor();
     expect(await page.getByTestId("change-actions").count()).toBe(0);

@@ -2,6 +2,7 @@
 // after the confirmation dialog (web/src/kit/confirm-dialog.tsx) is confirmed, and the person
 // view's details are tabs (web/src/kit/tabs.tsx).
 import type { Page } from "playwright-core";
+import { statePurpose } from "./purpose.ts";
 
 /** The open confirmation dialog. */
 export function confirmDialog(page: Page) {
@@ -31,10 +32,6 @@ export async function openStatingPurpose(page: Page, url: string, ready: string,
   await page.goto(url);
   const form = page.getByTestId("purpose-form");
   await form.or(page.getByTestId(ready)).first().waitFor();
-  if (await form.isVisible()) {
-    await form.getByLabel("利用目的").selectOption("窓口での本人確認");
-    await form.getByLabel("具体的な内容").fill(detail);
-    await form.getByLabel("具体的な内容").press("Enter");
-  }
+  if (await form.isVisible()) await statePurpose(page, detail);
   await page.getByTestId(ready).waitFor();
 }

@@ -2,6 +2,15 @@
 // the purpose again, with the likely one preselected. Browser tests confirm it as a clerk would.
 import type { Page } from "playwright-core";
 
+/** States a purpose on the form a screen shows first: the purpose chosen and what is done, sent with Enter. */
+export async function statePurpose(page: Page, detail: string, choice = "窓口での本人確認"): Promise<void> {
+  const form = page.getByTestId("purpose-form");
+  await form.getByLabel("利用目的").selectOption(choice);
+  await form.getByLabel("具体的な内容").fill(detail);
+  await form.getByLabel("具体的な内容").press("Enter");
+  await page.getByTestId("purpose-bar").waitFor();
+}
+
 /** Confirms the purpose the screen asks for: the preselected one, else `fallback` from the list. */
 export async function confirmPurpose(page: Page, fallback = "窓口での本人確認"): Promise<void> {
   const form = page.getByTestId("purpose-form");
